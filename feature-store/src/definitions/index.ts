@@ -1,0 +1,1 @@
+export { defineEntity, patient, type Entity } from './entity.js';

@@ -1,0 +1,3 @@
+import { definePackageTestConfig } from '@mediassist/tooling/vitest-config';
+
+export default definePackageTestConfig();

@@ -1,0 +1,80 @@
+/**
+ * `npm start`: brings the whole system up on the embedded defaults — a private Redis, the local
+ * lake and registry under .mediassist/, and every service — prints where to open it, and stops
+ * everything (Redis included) on Ctrl-C.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { startLocalRedis, type LocalRedis } from './local-redis.js';
+import { startService, type RunningService, type ServiceSpec } from './service-process.js';
+import { projectRoot, stateDir } from './state-dir.js';
+
+interface PlannedService extends ServiceSpec {
+  url?: string;
+}
+
+function plannedServices(env: Record<string, string>): PlannedService[] {
+  const root = projectRoot();
+  const port = env['PORT'] ?? '3000';
+  return [
+    {
+      name: 'online',
+      entry: path.join(root, 'online/dist/main.js'),
+      env: { ...env, PORT: port },
+      url: `http://localhost:${port}/`,
+    },
+    { name: 'nearline', entry: path.join(root, 'nearline/dist/main.js'), env },
+    { name: 'scheduler', entry: path.join(root, 'offline/dist/scheduler-main.js'), env },
+  ];
+}
+
+async function main(): Promise<void> {
+  let redis: LocalRedis | undefined;
+  let redisUrl = process.env['REDIS_URL'];
+  if (!redisUrl) {
+    redis = await startLocalRedis({ dataDir: stateDir('redis') });
+    redisUrl = redis.url;
+  }
+  const env = { REDIS_URL: redisUrl, MEDIASSIST_HOME: stateDir() };
+
+  const running: RunningService[] = [];
+  const lines = [`  Redis        ${redisUrl}${redis ? ' (local, AOF in .mediassist/redis)' : ''}`];
+  for (const service of plannedServices(env)) {
+    if (!existsSync(service.entry)) {
+      lines.push(
+        `  ${service.name.padEnd(12)} not built yet (${path.relative(projectRoot(), service.entry)})`,
+      );
+      continue;
+    }
+    running.push(startService(service));
+    lines.push(`  ${service.name.padEnd(12)} ${service.url ?? 'running'}`);
+  }
+  process.stdout.write(`\nMediAssist is up:\n${lines.join('\n')}\nPress Ctrl-C to stop.\n\n`);
+
+  const reason = await new Promise<string>((resolve) => {
+    process.once('SIGINT', () => {
+      resolve('signal');
+    });
+    process.once('SIGTERM', () => {
+      resolve('signal');
+    });
+    for (const service of running) {
+      void service.exited.then((how) => {
+        resolve(`${service.name} exited (${how})`);
+      });
+    }
+  });
+  if (reason !== 'signal') {
+    process.stderr.write(`${reason}; stopping everything.\n`);
+    process.exitCode = 1;
+  }
+  process.stdout.write('\nStopping MediAssist…\n');
+  await Promise.all(running.map((s) => s.stop()));
+  await redis?.stop();
+  process.stdout.write('Stopped.\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+/** The one Vitest configuration every package uses: a `unit` and an `int` project. */
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
+
+const SOURCE_CONDITION = '@mediassist/source';
+const ownExtension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+const globalSetup = fileURLToPath(new URL(`./redis-global-setup.${ownExtension}`, import.meta.url));
+
+export interface PackageTestConfigOptions {
+  /** Per-test timeout for integration tests (real Redis, DuckDB, processes). */
+  intTestTimeoutMs?: number;
+}
+
+export function definePackageTestConfig(options: PackageTestConfigOptions = {}): ViteUserConfig {
+  const { intTestTimeoutMs = 60_000 } = options;
+  return defineConfig({
+    resolve: { conditions: [SOURCE_CONDITION] },
+    ssr: { resolve: { conditions: [SOURCE_CONDITION], externalConditions: [SOURCE_CONDITION] } },
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            include: ['src/**/*.test.ts'],
+            exclude: ['src/**/*.int.test.ts'],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'int',
+            include: ['src/**/*.int.test.ts'],
+            globalSetup: [globalSetup],
+            testTimeout: intTestTimeoutMs,
+            hookTimeout: intTestTimeoutMs,
+          },
+        },
+      ],
+    },
+  });
+}

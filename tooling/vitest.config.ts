@@ -1,0 +1,3 @@
+import { definePackageTestConfig } from './src/vitest-config.js';
+
+export default definePackageTestConfig();
