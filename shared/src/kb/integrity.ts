@@ -1,0 +1,111 @@
+/** Referential integrity of the knowledge base: unique ids, every reference resolves, every source named. */
+import type { ErrorDetail } from '../errors.js';
+import type { KbContent } from './knowledge-base.js';
+
+function duplicates(ids: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
+}
+
+export function checkIntegrity(kb: KbContent): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  const report = (path: string, issue: string): void => {
+    problems.push({ path, issue });
+  };
+
+  const known = {
+    source: new Set(kb.sources.map((s) => s.id)),
+    condition: new Set(kb.conditions.map((c) => c.id)),
+    finding: new Set(kb.findings.map((f) => f.id)),
+    'drug class': new Set(kb.drugClasses.map((c) => c.id)),
+    drug: new Set(kb.drugs.map((d) => d.rxcui)),
+    test: new Set(kb.tests.map((t) => t.id)),
+  };
+  const unique: [string, readonly string[]][] = [
+    ['sources', kb.sources.map((s) => s.id)],
+    ['conditions', kb.conditions.map((c) => c.id)],
+    ['findings', kb.findings.map((f) => f.id)],
+    ['drugClasses', kb.drugClasses.map((c) => c.id)],
+    ['drugs', kb.drugs.map((d) => d.rxcui)],
+    ['interactions', kb.interactions.map((i) => i.id)],
+    ['tests', kb.tests.map((t) => t.id)],
+    ['guidelineRules', kb.guidelineRules.map((r) => r.id)],
+    ['preventiveServices', kb.preventiveServices.map((p) => p.id)],
+    ['redFlags', kb.redFlags.map((r) => r.id)],
+    ['associations', kb.associations.map((a) => `${a.condition}|${a.finding}`)],
+  ];
+  for (const [file, list] of unique) {
+    for (const dup of duplicates(list)) {
+      report(`${file}.${dup}`, 'duplicate id');
+    }
+  }
+
+  const refs = (path: string, values: readonly string[], what: keyof typeof known): void => {
+    for (const value of values) {
+      if (!known[what].has(value)) {
+        report(path, `unknown ${what} ${value}`);
+      }
+    }
+  };
+  const withSources: [string, { id?: string; sources: readonly string[] }[]][] = [
+    ['conditions', [...kb.conditions]],
+    ['findings', [...kb.findings]],
+    [
+      'associations',
+      kb.associations.map((a) => ({ id: `${a.condition}|${a.finding}`, sources: a.sources })),
+    ],
+    ['redFlags', [...kb.redFlags]],
+    ['drugClasses', [...kb.drugClasses]],
+    ['drugs', kb.drugs.map((d) => ({ id: d.rxcui, sources: d.sources }))],
+    ['interactions', [...kb.interactions]],
+    ['tests', [...kb.tests]],
+    ['guidelineRules', [...kb.guidelineRules]],
+    ['preventiveServices', [...kb.preventiveServices]],
+  ];
+  for (const [file, list] of withSources) {
+    list.forEach((entry, i) => {
+      refs(`${file}.${entry.id ?? String(i)}.sources`, entry.sources, 'source');
+    });
+  }
+
+  for (const c of kb.conditions) {
+    refs(
+      `conditions.${c.id}.riskFactors`,
+      c.riskFactors.map((r) => r.condition),
+      'condition',
+    );
+  }
+  for (const a of kb.associations) {
+    refs(`associations.${a.condition}|${a.finding}`, [a.condition], 'condition');
+    refs(`associations.${a.condition}|${a.finding}`, [a.finding], 'finding');
+  }
+  for (const r of kb.redFlags) {
+    refs(`redFlags.${r.id}.allFindings`, r.allFindings, 'finding');
+    refs(`redFlags.${r.id}.consider`, r.consider, 'condition');
+  }
+  for (const d of kb.drugs) {
+    refs(`drugs.${d.rxcui}.classes`, d.classes, 'drug class');
+  }
+  for (const i of kb.interactions) {
+    for (const side of [i.a, i.b]) {
+      refs(`interactions.${i.id}`, side.rxcuis, 'drug');
+      refs(`interactions.${i.id}`, side.classes, 'drug class');
+    }
+  }
+  for (const r of kb.guidelineRules) {
+    refs(`guidelineRules.${r.id}.when`, r.when.anyConditions, 'condition');
+    refs(`guidelineRules.${r.id}.when`, r.when.anyFindings, 'finding');
+    refs(`guidelineRules.${r.id}.recommend`, r.recommend, 'test');
+  }
+  for (const p of kb.preventiveServices) {
+    const pop = p.population;
+    refs(
+      `preventiveServices.${p.id}.population`,
+      [...pop.anyConditions, ...pop.excludeConditions],
+      'condition',
+    );
+    refs(`preventiveServices.${p.id}.population`, pop.anyFindings, 'finding');
+    refs(`preventiveServices.${p.id}.satisfiedBy`, p.satisfiedBy, 'test');
+  }
+  return problems;
+}
