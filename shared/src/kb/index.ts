@@ -29,5 +29,6 @@ export {
   type Sex,
   type Source,
   type Test,
+  type Treatment,
   type Urgency,
 } from './schema.js';

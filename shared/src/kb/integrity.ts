@@ -58,6 +58,7 @@ export function checkIntegrity(kb: KbContent): ErrorDetail[] {
     ['drugClasses', [...kb.drugClasses]],
     ['drugs', kb.drugs.map((d) => ({ id: d.rxcui, sources: d.sources }))],
     ['interactions', [...kb.interactions]],
+    ['treatments', kb.treatments.map((t) => ({ id: t.condition, sources: t.sources }))],
     ['tests', [...kb.tests]],
     ['guidelineRules', [...kb.guidelineRules]],
     ['preventiveServices', [...kb.preventiveServices]],
@@ -91,6 +92,10 @@ export function checkIntegrity(kb: KbContent): ErrorDetail[] {
       refs(`interactions.${i.id}`, side.rxcuis, 'drug');
       refs(`interactions.${i.id}`, side.classes, 'drug class');
     }
+  }
+  for (const t of kb.treatments) {
+    refs(`treatments.${t.condition}`, [t.condition], 'condition');
+    refs(`treatments.${t.condition}`, t.drugs, 'drug');
   }
   for (const r of kb.guidelineRules) {
     refs(`guidelineRules.${r.id}.when`, r.when.anyConditions, 'condition');

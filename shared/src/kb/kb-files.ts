@@ -13,6 +13,7 @@ import drugClasses from './data/therapeutics/drug-classes.json' with { type: 'js
 import drugs from './data/therapeutics/drugs.json' with { type: 'json' };
 import interactions from './data/therapeutics/interactions.json' with { type: 'json' };
 import therapeuticsSources from './data/therapeutics/sources.json' with { type: 'json' };
+import treatments from './data/therapeutics/treatments.json' with { type: 'json' };
 
 /** Unvalidated file contents, keyed by what they hold. `buildKnowledgeBase` validates them. */
 export interface KbFiles {
@@ -25,6 +26,7 @@ export interface KbFiles {
   drugClasses: unknown;
   drugs: unknown;
   interactions: unknown;
+  treatments: unknown;
   tests: unknown;
   guidelineRules: unknown;
   preventiveServices: unknown;
@@ -40,6 +42,7 @@ export const shippedKbFiles: KbFiles = {
   drugClasses,
   drugs,
   interactions,
+  treatments,
   tests,
   guidelineRules,
   preventiveServices,

@@ -16,6 +16,7 @@ import {
   RedFlagRuleSchema,
   SourceSchema,
   TestSchema,
+  TreatmentSchema,
   type Association,
   type Condition,
   type Drug,
@@ -28,6 +29,7 @@ import {
   type RedFlagRule,
   type Source,
   type Test,
+  type Treatment,
 } from './schema.js';
 
 export interface KbContent {
@@ -40,6 +42,7 @@ export interface KbContent {
   drugClasses: readonly DrugClass[];
   drugs: readonly Drug[];
   interactions: readonly Interaction[];
+  treatments: readonly Treatment[];
   tests: readonly Test[];
   guidelineRules: readonly GuidelineRule[];
   preventiveServices: readonly PreventiveService[];
@@ -55,6 +58,7 @@ export interface KnowledgeBase extends KbContent {
   finding(id: string): Finding | undefined;
   findingByCode(system: string, code: string): Finding | undefined;
   associationsOf(conditionId: string): readonly Association[];
+  treatmentsOf(conditionId: string): readonly Treatment[];
   drugClass(id: string): DrugClass | undefined;
   /** By ingredient RxCUI or any related RxCUI (clinical drug, branded drug). */
   drugByRxcui(rxcui: string): Drug | undefined;
@@ -74,6 +78,7 @@ const KbContentSchema = z.object({
   drugClasses: z.array(DrugClassSchema),
   drugs: z.array(DrugSchema),
   interactions: z.array(InteractionSchema),
+  treatments: z.array(TreatmentSchema),
   tests: z.array(TestSchema),
   guidelineRules: z.array(GuidelineRuleSchema),
   preventiveServices: z.array(PreventiveServiceSchema),
@@ -136,6 +141,7 @@ export function buildKnowledgeBase(files: KbFiles): KnowledgeBase {
   const findings = indexBy(content.findings, (f) => [f.id]);
   const findingsByCode = indexBy(content.findings, (f) => [`${f.code.system}|${f.code.code}`]);
   const associationsByCondition = groupBy(content.associations, (a) => a.condition);
+  const treatmentsByCondition = groupBy(content.treatments, (t) => t.condition);
   const drugClasses = indexBy(content.drugClasses, (c) => [c.id]);
   const drugsByRxcui = indexBy(content.drugs, (d) => [d.rxcui, ...d.relatedRxcuis]);
   const drugsByName = indexBy(content.drugs, (d) => [
@@ -168,6 +174,7 @@ export function buildKnowledgeBase(files: KbFiles): KnowledgeBase {
     finding: (id) => findings.get(id),
     findingByCode: (system, code) => findingsByCode.get(`${system}|${code}`),
     associationsOf: (conditionId) => associationsByCondition.get(conditionId) ?? [],
+    treatmentsOf: (conditionId) => treatmentsByCondition.get(conditionId) ?? [],
     drugClass: (id) => drugClasses.get(id),
     drugByRxcui: (rxcui) => drugsByRxcui.get(rxcui),
     drugByName: (name) => drugsByName.get(name.trim().toLowerCase()),

@@ -86,6 +86,8 @@ export type Source = z.infer<typeof SourceSchema>;
 export const ConditionSchema = z.object({
   id: SlugSchema,
   display: z.string().min(1),
+  /** Other names and abbreviations clinicians write (e.g. `htn`, `high blood pressure`). Lower case. */
+  synonyms: z.array(z.string().min(1)).default([]),
   /** Codes validated against CDC's ICD-10-CM FY2021; the first is the preferred code. */
   icd10: z.array(Icd10CodeSchema).min(1),
   snomed: z
@@ -188,6 +190,16 @@ export const DrugSchema = z.object({
   sources: SourceRefsSchema,
 });
 export type Drug = z.infer<typeof DrugSchema>;
+
+// ─── treatments.json: usual drug treatment of a condition (for the generator and chronic-care alerts) ─
+export const TreatmentSchema = z.object({
+  condition: SlugSchema,
+  /** Ingredient RxCUIs (drugs.json), in order of preference. */
+  drugs: z.array(z.string().regex(/^\d+$/)).min(1),
+  line: z.enum(['first', 'second', 'symptomatic']),
+  sources: SourceRefsSchema,
+});
+export type Treatment = z.infer<typeof TreatmentSchema>;
 
 // ─── interactions.json ─────────────────────────────────────────────────────────────────────────
 export const DrugSelectorSchema = z
