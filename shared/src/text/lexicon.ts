@@ -1,0 +1,179 @@
+/**
+ * The term lexicon, built once per knowledge base: every name clinicians or patients write for a KB
+ * finding, condition, drug, drug class or test, normalised into a token trie, plus an index of
+ * misspellings and the English word list that keeps real words from being "corrected".
+ */
+import englishWords from 'an-array-of-english-words' with { type: 'json' };
+import type { KnowledgeBase } from '../kb/index.js';
+import { CLINICAL_ABBREVIATIONS } from './abbreviations.js';
+import { createFuzzyIndex, type FuzzyIndex } from './fuzzy-index.js';
+import { tokenize } from './tokenize.js';
+
+export type LexiconTargetType = 'finding' | 'condition' | 'drug' | 'drug-class' | 'test';
+
+/** A KB entry a term names. For drugs `id` is the ingredient RxCUI. */
+export interface LexiconTarget {
+  type: LexiconTargetType;
+  id: string;
+}
+
+export interface TermEntry {
+  targets: LexiconTarget[];
+  /** An acronym or listed abbreviation (`SOB`, `CBC`). */
+  abbreviation: boolean;
+  /** Matches only when written in capitals: an abbreviation that is also an English word (`PE`). */
+  upperOnly: boolean;
+}
+
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  term?: TermEntry;
+}
+
+export interface Lexicon {
+  root: TrieNode;
+  /** Normal forms of every token of every term. */
+  vocabulary: ReadonlySet<string>;
+  fuzzy: FuzzyIndex;
+  isEnglishWord(lower: string): boolean;
+  termCount: number;
+}
+
+interface RawTerm {
+  text: string;
+  target: LexiconTarget;
+  /** Other names of the same entry, to recognise acronyms of them. */
+  siblings: readonly string[];
+  listedAbbreviation?: { anyCase: boolean };
+}
+
+/** Normal-form tokens of a term; a trailing parenthetical (`(finding)`, `(PA view)`) is dropped. */
+export function termTokens(term: string): string[] {
+  const bare = term.replace(/\s*\([^)]*\)\s*$/, '');
+  return tokenize(bare)
+    .filter((t) => t.kind !== 'punct')
+    .map((t) => t.norm);
+}
+
+const MINOR_WORDS = new Set(['of', 'and', 'the', 'in', 'on', 'with', 'to', 'a']);
+
+function initials(name: string, skipMinor: boolean): string {
+  return tokenize(name)
+    .filter((t) => t.kind === 'word' && !(skipMinor && MINOR_WORDS.has(t.lower)))
+    .map((t) => t.lower[0] ?? '')
+    .join('');
+}
+
+function isAcronymOf(term: string, siblings: readonly string[]): boolean {
+  if (!/^[a-z0-9]{2,6}$/.test(term)) {
+    return false;
+  }
+  return siblings.some(
+    (name) => name !== term && (initials(name, false) === term || initials(name, true) === term),
+  );
+}
+
+function rawTerms(kb: KnowledgeBase): RawTerm[] {
+  const out: RawTerm[] = [];
+  const push = (target: LexiconTarget, names: readonly string[]): void => {
+    for (const text of names) {
+      out.push({ text, target, siblings: names });
+    }
+  };
+  for (const f of kb.findings) {
+    push({ type: 'finding', id: f.id }, [f.display, ...f.synonyms, ...f.layTerms]);
+  }
+  for (const c of kb.conditions) {
+    push({ type: 'condition', id: c.id }, [c.display, ...c.synonyms]);
+  }
+  for (const d of kb.drugs) {
+    push({ type: 'drug', id: d.rxcui }, [d.name, ...d.brands]);
+  }
+  for (const c of kb.drugClasses) {
+    push({ type: 'drug-class', id: c.id }, [c.display]);
+  }
+  for (const t of kb.tests) {
+    const codeNames = t.codes.flatMap((c) => (c.display === undefined ? [] : [c.display]));
+    push({ type: 'test', id: t.id }, [t.display, ...codeNames]);
+  }
+  return out;
+}
+
+const keyOf = (tokens: readonly string[]): string => tokens.join(' ');
+
+export function createLexicon(kb: KnowledgeBase): Lexicon {
+  const english = new Set<string>(englishWords);
+  const isEnglishWord = (lower: string): boolean => english.has(lower);
+  const root: TrieNode = { next: new Map() };
+  const vocabulary = new Set<string>();
+  const byKey = new Map<string, LexiconTarget[]>();
+  let termCount = 0;
+
+  const insert = (
+    tokens: readonly string[],
+    target: LexiconTarget,
+    entry: Omit<TermEntry, 'targets'>,
+  ): void => {
+    if (tokens.length === 0) {
+      return;
+    }
+    let node = root;
+    for (const token of tokens) {
+      let child = node.next.get(token);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(token, child);
+      }
+      node = child;
+      vocabulary.add(token);
+    }
+    if (!node.term) {
+      node.term = { targets: [], ...entry };
+      termCount += 1;
+    } else {
+      // A name that is a plain word for one entry and an acronym for another stays usable in any case.
+      node.term.upperOnly &&= entry.upperOnly;
+      node.term.abbreviation &&= entry.abbreviation;
+    }
+    if (!node.term.targets.some((t) => t.type === target.type && t.id === target.id)) {
+      node.term.targets.push(target);
+    }
+  };
+
+  for (const raw of rawTerms(kb)) {
+    const tokens = termTokens(raw.text);
+    const lower = raw.text.trim().toLowerCase();
+    const acronym =
+      tokens.length === 1 &&
+      isAcronymOf(
+        lower,
+        raw.siblings.map((s) => s.toLowerCase()),
+      );
+    insert(tokens, raw.target, {
+      abbreviation: acronym,
+      upperOnly: acronym && (lower.length <= 2 || isEnglishWord(lower)),
+    });
+    const key = keyOf(tokens);
+    byKey.set(key, [...(byKey.get(key) ?? []), raw.target]);
+  }
+
+  for (const { abbr, expansions, anyCase } of CLINICAL_ABBREVIATIONS) {
+    const targets = expansions.flatMap((e) => byKey.get(keyOf(termTokens(e))) ?? []);
+    const tokens = termTokens(abbr);
+    const singleWord = tokens.length === 1 && /^[a-z]+$/.test(abbr);
+    for (const target of targets) {
+      insert(tokens, target, {
+        abbreviation: true,
+        upperOnly: !anyCase && singleWord && (abbr.length <= 2 || isEnglishWord(abbr)),
+      });
+    }
+  }
+
+  return {
+    root,
+    vocabulary,
+    fuzzy: createFuzzyIndex([...vocabulary].filter((w) => /^\p{L}+$/u.test(w))),
+    isEnglishWord,
+    termCount,
+  };
+}
