@@ -28,3 +28,4 @@ fi
 
 echo "Building…"
 npx turbo run build --output-logs=errors-only
+node tooling/dist/init-local-env.js

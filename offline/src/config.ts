@@ -1,10 +1,33 @@
-/** The offline process's environment, parsed once in main.ts. */
+/** The offline process's environment, parsed once in main.ts. Jobs that need more say so with `requireEnv`. */
+import path from 'node:path';
+import { AppError } from '@mediassist/shared/errors';
+import { PseudonymKeySchema } from '@mediassist/shared/pseudonym';
 import { z } from 'zod';
 
 export const OfflineEnvSchema = z.object({
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }),
-  MEDIASSIST_HOME: z.string().min(1),
+  /** Local state: lake, registry, secrets. Relative paths resolve against the working directory. */
+  MEDIASSIST_HOME: z
+    .string()
+    .min(1)
+    .default('.mediassist')
+    .transform((p) => path.resolve(p)),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  PSEUDONYM_KEY: PseudonymKeySchema.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 
 export type OfflineEnv = z.infer<typeof OfflineEnvSchema>;
+
+/** Narrows an optional variable to present, or fails with CONFIG_INVALID naming it. */
+export function requireEnv<TKey extends keyof OfflineEnv>(
+  env: OfflineEnv,
+  key: TKey,
+): NonNullable<OfflineEnv[TKey]> {
+  const value = env[key];
+  if (value === undefined) {
+    throw new AppError('CONFIG_INVALID', `${key} must be set for this job`, {
+      details: [{ path: key, issue: 'required' }],
+    });
+  }
+  return value;
+}

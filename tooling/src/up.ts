@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { ensureLocalEnv } from './local-env.js';
 import { startLocalRedis, type LocalRedis } from './local-redis.js';
 import { startService, type RunningService, type ServiceSpec } from './service-process.js';
 import { projectRoot, stateDir } from './state-dir.js';
@@ -29,13 +30,15 @@ function plannedServices(env: Record<string, string>): PlannedService[] {
 }
 
 async function main(): Promise<void> {
+  const local = await ensureLocalEnv();
   let redis: LocalRedis | undefined;
   let redisUrl = process.env['REDIS_URL'];
   if (!redisUrl) {
-    redis = await startLocalRedis({ dataDir: stateDir('redis') });
+    const port = Number(new URL(local.REDIS_URL).port);
+    redis = await startLocalRedis({ dataDir: stateDir('redis'), port });
     redisUrl = redis.url;
   }
-  const env = { REDIS_URL: redisUrl, MEDIASSIST_HOME: stateDir() };
+  const env = { ...local, REDIS_URL: redisUrl };
 
   const running: RunningService[] = [];
   const lines = [`  Redis        ${redisUrl}${redis ? ' (local, AOF in .mediassist/redis)' : ''}`];
