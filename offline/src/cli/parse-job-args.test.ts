@@ -16,3 +16,12 @@ describe('parseJobArgs', () => {
     expect(parseJobArgs(['--help'])).toEqual({ job: undefined, flags: {}, help: true });
   });
 });
+
+describe('parseJobArgs with inline values', () => {
+  it('accepts --flag=value, including values with = and leading dashes', () => {
+    expect(parseJobArgs(['ingest', '--input=/data/a=b', '--since=-1d']).flags).toEqual({
+      input: '/data/a=b',
+      since: '-1d',
+    });
+  });
+});
