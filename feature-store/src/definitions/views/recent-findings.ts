@@ -1,0 +1,27 @@
+/** Findings (KB ids) seen in the last 90 days and how often the patient visited. */
+import { z } from 'zod';
+import { days } from '../duration.js';
+import { patient } from '../entity.js';
+import { defineFeatureView } from '../feature-view.js';
+import { idList, isoDate, kbId } from '../value-schemas.js';
+import { jsonValue } from '../value-type.js';
+
+export const recentFindings = defineFeatureView({
+  name: 'recent_findings',
+  entity: patient,
+  version: 1,
+  owner: 'clinical-data',
+  description:
+    'Knowledge-base findings recorded in the last 90 days, the number of visits in that window and the date of the last visit.',
+  maxStalenessMs: days(1),
+  value: jsonValue(
+    z.strictObject({
+      /** KB finding ids seen in the last 90 days. */
+      present: idList(kbId, 300),
+      visits90d: z.number().int().min(0).max(1000),
+      /** ISO date of the last visit, or null when there was none. */
+      lastVisitAt: isoDate.nullable(),
+    }),
+  ),
+  producers: ['offline:features', 'nearline:visit-refresh'],
+});
