@@ -19,6 +19,8 @@ export const CODE_SYSTEMS = {
   umls: 'http://www.nlm.nih.gov/research/umls',
   cvx: 'http://hl7.org/fhir/sid/cvx',
   cpt: 'http://www.ama-assn.org/go/cpt',
+  /** MediAssist's own finding codes, for findings with no reliably known standard code. */
+  mediassist: 'urn:mediassist:kb:finding',
 } as const;
 export const CodeSystemSchema = z.enum(Object.values(CODE_SYSTEMS) as [string, ...string[]]);
 
