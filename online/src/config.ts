@@ -1,11 +1,85 @@
-/** The online process's environment, parsed once in main.ts. */
+/**
+ * The online process's environment, parsed once in main.ts. Only REDIS_URL and MEDIASSIST_HOME are
+ * required (the launcher passes them with PORT); every other variable has a local-use default.
+ */
+import path from 'node:path';
+import { PseudonymKeySchema } from '@mediassist/shared/pseudonym';
 import { z } from 'zod';
+import { ApiKeyEntrySchema } from './auth/api-key.js';
+
+const commaList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  )
+  .pipe(z.array(z.url()));
+
+const jsonApiKeys = z
+  .string()
+  .transform((value, ctx) => {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON array of API key entries' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(ApiKeyEntrySchema));
+
+const positiveInt = z.coerce.number().int().positive();
 
 export const OnlineEnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Interface to bind; `0.0.0.0` in a container. */
+  HOST: z.string().min(1).default('127.0.0.1'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }),
   MEDIASSIST_HOME: z.string().min(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  /** Keyed-hash secret for patient pseudonyms; routes that receive EHR patient ids need it. */
+  PSEUDONYM_KEY: PseudonymKeySchema.optional(),
+  /** Browser origins allowed by CORS, comma-separated (the web app's dev server by default). */
+  CORS_ORIGINS: commaList.default(['http://localhost:5173', 'http://127.0.0.1:5173']),
+  BODY_LIMIT_BYTES: positiveInt.default(256 * 1024),
+  /** Hashed key store; default `$MEDIASSIST_HOME/secrets/api-keys.json`. */
+  API_KEYS_FILE: z.string().min(1).optional(),
+  /** Extra keys as a JSON array of `{ id, subject, roles, sha256 }` (hashes only). */
+  API_KEYS: jsonApiKeys.optional(),
+  /** Create local development keys (one per role) when missing. Set `false` in production. */
+  LOCAL_DEV_KEYS: z.stringbool().default(true),
+  JWT_HS256_SECRET: z.string().min(32).optional(),
+  /** PEM (SPKI) public key file for RS256 tokens. */
+  JWT_RS256_PUBLIC_KEY_FILE: z.string().min(1).optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  /** Token bucket per caller: burst size and sustained requests per second. */
+  RATE_LIMIT_BURST: positiveInt.default(60),
+  RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(10),
+  /** Deadline for a Redis rate-limit decision before the local limiter decides. */
+  RATE_LIMIT_REDIS_TIMEOUT_MS: positiveInt.default(50),
+  REDIS_KEY_PREFIX: z.string().default('mediassist:'),
+  /** Audit NDJSON folder; default `$MEDIASSIST_HOME/audit`. */
+  AUDIT_DIR: z.string().min(1).optional(),
+  AUDIT_FLUSH_MS: positiveInt.default(200),
+  READINESS_PING_TIMEOUT_MS: positiveInt.default(250),
+  /** On SIGTERM: report draining this long before closing the listener (load balancer catch-up). */
+  SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).default(0),
+  /** In-flight requests get this long to finish before connections are cut. */
+  SHUTDOWN_GRACE_MS: positiveInt.default(8_000),
 });
 
 export type OnlineEnv = z.infer<typeof OnlineEnvSchema>;
+
+export function secretsDir(env: OnlineEnv): string {
+  return path.join(env.MEDIASSIST_HOME, 'secrets');
+}
+
+export function apiKeysFile(env: OnlineEnv): string {
+  return env.API_KEYS_FILE ?? path.join(secretsDir(env), 'api-keys.json');
+}
+
+export function auditDir(env: OnlineEnv): string {
+  return env.AUDIT_DIR ?? path.join(env.MEDIASSIST_HOME, 'audit');
+}

@@ -1,0 +1,163 @@
+/**
+ * `createApp(deps)`: the online service as a Hono app. It never listens — main.ts serves it and
+ * tests call `app.request()`. Middleware order: request id → metrics → request log → compression →
+ * secure headers → CORS (answers preflights) → authentication (deny by default) → rate limit →
+ * body limit → patient-access audit → routes (each with `requireAccess`), then one error handler.
+ */
+import { AppError } from '@mediassist/shared/errors';
+import type { KnowledgeBase } from '@mediassist/shared/kb';
+import type { Logger } from '@mediassist/shared/logger';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AuditLog } from './audit/audit-log.js';
+import type { Authenticator } from './auth/caller.js';
+import type { Clock } from './clock.js';
+import type { DocsAssets } from './docs/docs-assets.js';
+import { createErrorHandlers } from './errors/error-handler.js';
+import type { ModelStatusSource } from './health/model-status.js';
+import { createReadiness, type RedisPing } from './health/readiness.js';
+import { auditAccess } from './middleware/audit-access.js';
+import { authenticate, publicPathMatcher } from './middleware/authenticate.js';
+import { httpMetrics } from './middleware/http-metrics.js';
+import { rateLimit } from './middleware/rate-limit.js';
+import { requestLogger } from './middleware/request-logger.js';
+import type { Metrics } from './metrics/metrics.js';
+import type { RateLimiter } from './rate-limit/rate-limiter.js';
+import { createRouter } from './router.js';
+import { docsRoutes } from './routes/docs.js';
+import { healthRoutes } from './routes/health.js';
+import { kbRoutes } from './routes/kb.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { API_KEY_SCHEME, BEARER_SCHEME } from './routes/openapi-common.js';
+import type { Lifecycle } from './server/lifecycle.js';
+
+/** The version of the HTTP contract (`/api/v1`), shown in the OpenAPI document. */
+export const API_VERSION = '1.0.0';
+
+/** Paths served without credentials. Everything else needs an API key or a bearer JWT. */
+export const PUBLIC_PATHS = ['/healthz', '/readyz', '/docs', '/docs/*'] as const;
+
+export interface AppConfig {
+  /** Browser origins allowed by CORS (the web app's dev server; same-origin needs none). */
+  corsOrigins: readonly string[];
+  /** Largest accepted request body; larger → 413 PAYLOAD_TOO_LARGE. */
+  bodyLimitBytes: number;
+  /** Deadline for the readiness Redis ping. */
+  readinessPingTimeoutMs: number;
+}
+
+/**
+ * Everything the app needs, created by main.ts (or a test). Later routes add fields here; keep
+ * each one an interface, never a driver, so tests can pass in-memory implementations.
+ */
+export interface AppDeps {
+  /** The validated knowledge base (`loadKnowledgeBase()`); its version is in every KB-based answer. */
+  kb: KnowledgeBase;
+  /** pino (`createLogger`): ids and codes only, never PHI. */
+  logger: Logger;
+  /** Metrics on a registry main.ts owns (never prom-client's global one). */
+  metrics: Metrics;
+  /** API keys (hashed) and, when configured, bearer JWTs. */
+  auth: Authenticator;
+  /** Patient-access audit log; handlers call `recordPatientAccess(c, patientId)`. */
+  audit: AuditLog;
+  /** Per-caller token buckets (Redis with a local fallback in production). */
+  rateLimiter: RateLimiter;
+  /** Redis, for the readiness ping only (feature reads go through the feature store). */
+  redis?: RedisPing | undefined;
+  /** The diagnosis model's load state, for readiness; absent until the assist route adds it. */
+  model?: ModelStatusSource | undefined;
+  /** Serving or draining (set by main.ts on SIGTERM/SIGINT). */
+  lifecycle: Lifecycle;
+  clock: Clock;
+  config: AppConfig;
+  /** Swagger UI files for `/docs` (`loadDocsAssets()`). */
+  docs: DocsAssets;
+}
+
+export function createApp(deps: AppDeps) {
+  const { kb, logger, metrics, auth, audit, rateLimiter, clock, config } = deps;
+  const app = createRouter();
+  const { onError, notFound } = createErrorHandlers({ logger });
+  app.onError(onError);
+  app.notFound(notFound);
+
+  app.use(requestId({ limitLength: 64 }));
+  app.use(httpMetrics({ metrics }));
+  app.use(requestLogger({ logger }));
+  app.use(compress());
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      // Routes that serve pages (/docs) set their own policy.
+      overwrite: false,
+    }),
+  );
+  app.use(
+    cors({
+      origin: [...config.corsOrigins],
+      allowHeaders: ['Authorization', 'X-API-Key', 'Content-Type', 'X-Request-Id'],
+      exposeHeaders: ['X-Request-Id', 'Retry-After'],
+      maxAge: 600,
+    }),
+  );
+  app.use(authenticate({ auth, isPublic: publicPathMatcher(PUBLIC_PATHS) }));
+  app.use(rateLimit({ limiter: rateLimiter }));
+  app.use(
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: () => {
+        throw new AppError(
+          'PAYLOAD_TOO_LARGE',
+          `Request body exceeds ${String(config.bodyLimitBytes)} bytes`,
+        );
+      },
+    }),
+  );
+  app.use(auditAccess({ audit, clock }));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', API_KEY_SCHEME, {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-API-Key',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', BEARER_SCHEME, {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A JWT (HS256/RS256 with `sub` and `roles`) or an API key',
+  });
+
+  const readiness = createReadiness({
+    kb,
+    audit,
+    lifecycle: deps.lifecycle,
+    redis: deps.redis,
+    model: deps.model,
+    pingTimeoutMs: config.readinessPingTimeoutMs,
+  });
+  app.route('/', healthRoutes({ readiness }));
+  app.route('/', metricsRoutes({ metrics }));
+  app.route('/api/v1/kb', kbRoutes({ kb }));
+  app.route(
+    '/',
+    docsRoutes({
+      assets: deps.docs,
+      describe: () =>
+        app.getOpenAPI31Document({
+          openapi: '3.1.0',
+          info: {
+            title: 'MediAssist API',
+            version: API_VERSION,
+            description:
+              'Clinical decision support for primary care. Suggestions support a clinician’s judgement; they are never a diagnosis.',
+          },
+        }),
+    }),
+  );
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,192 @@
+/**
+ * The online service's composition root: parse the environment, create the clients, build the
+ * app, serve it, and on SIGTERM/SIGINT drain, stop accepting, finish in-flight requests, flush the
+ * audit log and close Redis.
+ */
+import { readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseEnv } from '@mediassist/shared/config';
+import { toAppError } from '@mediassist/shared/errors';
+import { loadKnowledgeBase } from '@mediassist/shared/kb';
+import { createLogger, type Logger } from '@mediassist/shared/logger';
+import { Redis } from 'ioredis';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { createApp } from './app.js';
+import { createFileAuditLog } from './audit/file-audit-log.js';
+import { readApiKeyFile } from './auth/api-key-file.js';
+import { createApiKeyStore } from './auth/api-key-store.js';
+import { createAuthenticator } from './auth/authenticator.js';
+import { createJwtVerifier } from './auth/jwt-verifier.js';
+import { ensureLocalApiKeys } from './auth/local-api-keys.js';
+import { systemClock } from './clock.js';
+import { apiKeysFile, auditDir, OnlineEnvSchema, type OnlineEnv } from './config.js';
+import { loadDocsAssets } from './docs/docs-assets.js';
+import { safeErrorFields } from './errors/safe-error.js';
+import { createMetrics } from './metrics/metrics.js';
+import { createFallbackRateLimiter } from './rate-limit/fallback-rate-limiter.js';
+import { createMemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
+import { createRedisRateLimiter } from './rate-limit/redis-rate-limiter.js';
+import { startHttpServer } from './server/http-server.js';
+import { createLifecycle } from './server/lifecycle.js';
+
+async function createAuth(env: OnlineEnv, logger: Logger) {
+  const keysFile = apiKeysFile(env);
+  if (env.LOCAL_DEV_KEYS) {
+    const local = await ensureLocalApiKeys({ keysFile, clock: systemClock });
+    logger.info(
+      { credentialsFile: local.credentialsFile, created: local.created },
+      'local development API keys ready (LOCAL_DEV_KEYS=false to disable)',
+    );
+  }
+  const entries = [...(await readApiKeyFile(keysFile)), ...(env.API_KEYS ?? [])];
+  const jwt = await createJwtVerifier({
+    hs256Secret: env.JWT_HS256_SECRET,
+    rs256PublicKeyPem:
+      env.JWT_RS256_PUBLIC_KEY_FILE === undefined
+        ? undefined
+        : await readFile(env.JWT_RS256_PUBLIC_KEY_FILE, 'utf8'),
+    issuer: env.JWT_ISSUER,
+    audience: env.JWT_AUDIENCE,
+    clock: systemClock,
+  });
+  const apiKeys = createApiKeyStore({ entries, clock: systemClock });
+  logger.info({ apiKeys: apiKeys.size, jwt: jwt !== undefined }, 'authentication configured');
+  if (apiKeys.size === 0 && !jwt) {
+    logger.warn('no API keys and no JWT key: every authenticated route will answer 401');
+  }
+  return createAuthenticator({ apiKeys, jwt });
+}
+
+function createRedis(env: OnlineEnv, logger: Logger): Redis {
+  const redis = new Redis(env.REDIS_URL, {
+    // Fail fast while disconnected: callers fall back (rate limiting) or report (readiness).
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+  });
+  let lastLogged = 0;
+  redis.on('error', (error: unknown) => {
+    if (Date.now() - lastLogged > 30_000) {
+      lastLogged = Date.now();
+      logger.warn({ error: safeErrorFields(error) }, 'redis connection error (retrying)');
+    }
+  });
+  return redis;
+}
+
+/** Gives Redis a moment to connect so the first requests use it; the service starts either way. */
+function redisReady(redis: Redis, timeoutMs: number): Promise<boolean> {
+  if (redis.status === 'ready') {
+    return Promise.resolve(true);
+  }
+  return new Promise((resolve) => {
+    const onReady = (): void => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    const timer = setTimeout(() => {
+      redis.off('ready', onReady);
+      resolve(false);
+    }, timeoutMs);
+    redis.once('ready', onReady);
+  });
+}
+
+function waitForSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals): void => {
+      resolve(signal);
+      // A second signal while draining stops at once.
+      process.once(signal, () => process.exit(1));
+    };
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+  });
+}
+
+async function main(logger: Logger): Promise<void> {
+  const env = parseEnv(OnlineEnvSchema);
+  logger.level = env.LOG_LEVEL;
+  const kb = loadKnowledgeBase();
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const metrics = createMetrics({ registry });
+  const auth = await createAuth(env, logger);
+  const redis = createRedis(env, logger);
+  if (!(await redisReady(redis, 2_000))) {
+    logger.warn(
+      'redis not reachable yet: starting in guideline-only mode with local rate limiting',
+    );
+  }
+  const policy = { capacity: env.RATE_LIMIT_BURST, refillPerSecond: env.RATE_LIMIT_PER_SECOND };
+  const rateLimiter = createFallbackRateLimiter({
+    primary: createRedisRateLimiter({ redis, policy, keyPrefix: env.REDIS_KEY_PREFIX }),
+    fallback: createMemoryRateLimiter({ policy, clock: systemClock }),
+    logger,
+    onFallback: () => {
+      metrics.rateLimitBackendFallbacks.inc();
+    },
+    timeoutMs: env.RATE_LIMIT_REDIS_TIMEOUT_MS,
+  });
+  const audit = createFileAuditLog({
+    dir: auditDir(env),
+    logger,
+    flushIntervalMs: env.AUDIT_FLUSH_MS,
+    onRecord: () => {
+      metrics.auditRecords.inc();
+    },
+    onWriteFailure: () => {
+      metrics.auditWriteFailures.inc();
+    },
+  });
+  const lifecycle = createLifecycle();
+  const app = createApp({
+    kb,
+    logger,
+    metrics,
+    auth,
+    audit,
+    rateLimiter,
+    redis,
+    lifecycle,
+    clock: systemClock,
+    config: {
+      corsOrigins: env.CORS_ORIGINS,
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      readinessPingTimeoutMs: env.READINESS_PING_TIMEOUT_MS,
+    },
+    docs: loadDocsAssets(),
+  });
+  const server = await startHttpServer({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
+  logger.info(
+    { host: env.HOST, port: server.port, kbVersion: kb.version },
+    'online service listening',
+  );
+
+  const signal = await waitForSignal();
+  logger.info({ signal }, 'shutting down: draining');
+  lifecycle.startDraining();
+  await sleep(env.SHUTDOWN_DRAIN_DELAY_MS);
+  await server.close(env.SHUTDOWN_GRACE_MS);
+  try {
+    await audit.close();
+  } finally {
+    await redis.quit().catch(() => {
+      redis.disconnect();
+    });
+  }
+  logger.info('stopped');
+  // Anything still holding the event loop open (a stuck socket) must not keep a stopped service alive.
+  setTimeout(() => process.exit(), 2_000).unref();
+}
+
+const logger = createLogger({ name: 'online' });
+main(logger).catch((thrown: unknown) => {
+  const error = toAppError(thrown);
+  logger.fatal(
+    { code: error.code, details: error.details, error: safeErrorFields(thrown) },
+    error.message,
+  );
+  process.exitCode = 1;
+});

@@ -1,0 +1,68 @@
+import {
+  createRedisTestContext,
+  type RedisTestContext,
+} from '@mediassist/tooling/redis-test-context';
+import { afterEach, describe, expect, it } from 'vitest';
+import { rateLimitKey } from '../redis-keys.js';
+import { rateLimiterContract } from './rate-limiter.contract.js';
+import { createRedisRateLimiter } from './redis-rate-limiter.js';
+import { redisUrl } from '../testing/redis-url.js';
+
+const contexts: RedisTestContext[] = [];
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.cleanup()));
+});
+
+function context(): RedisTestContext {
+  const ctx = createRedisTestContext(redisUrl());
+  contexts.push(ctx);
+  return ctx;
+}
+
+rateLimiterContract('RedisRateLimiter', () => {
+  const ctx = context();
+  return {
+    create: (policy) => createRedisRateLimiter({ redis: ctx.redis, policy, keyPrefix: ctx.prefix }),
+    advance: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    key: (name) => name,
+  };
+});
+
+describe('RedisRateLimiter', () => {
+  it('stores one hash per caller with a TTL of one full refill', async () => {
+    const ctx = context();
+    const limiter = createRedisRateLimiter({
+      redis: ctx.redis,
+      policy: { capacity: 10, refillPerSecond: 2 },
+      keyPrefix: ctx.prefix,
+    });
+    await limiter.consume('dr-1');
+    const key = rateLimitKey(ctx.prefix, 'dr-1');
+    expect(await ctx.redis.hget(key, 'tokens')).toBe('9');
+    const ttl = await ctx.redis.pttl(key);
+    expect(ttl).toBeGreaterThan(5_000);
+    expect(ttl).toBeLessThanOrEqual(6_000);
+  });
+
+  it('re-loads its script after SCRIPT FLUSH', async () => {
+    const ctx = context();
+    const limiter = createRedisRateLimiter({
+      redis: ctx.redis,
+      policy: { capacity: 5, refillPerSecond: 1 },
+      keyPrefix: ctx.prefix,
+    });
+    await limiter.consume('dr-2');
+    await ctx.redis.script('FLUSH');
+    expect(await limiter.consume('dr-2')).toEqual({ allowed: true, remaining: 3 });
+  });
+
+  it('shares one budget between two limiters (two replicas)', async () => {
+    const ctx = context();
+    const policy = { capacity: 2, refillPerSecond: 0.01 };
+    const a = createRedisRateLimiter({ redis: ctx.redis, policy, keyPrefix: ctx.prefix });
+    const b = createRedisRateLimiter({ redis: ctx.redis, policy, keyPrefix: ctx.prefix });
+    expect((await a.consume('dr-3')).allowed).toBe(true);
+    expect((await b.consume('dr-3')).allowed).toBe(true);
+    expect((await a.consume('dr-3')).allowed).toBe(false);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApp } from '../testing/test-app.js';
+
+interface OpenApiDoc {
+  openapi: string;
+  paths: Record<string, Record<string, { security?: unknown[]; parameters?: { name: string }[] }>>;
+  components: { securitySchemes: Record<string, unknown>; schemas: Record<string, unknown> };
+}
+
+describe('GET /openapi.json', () => {
+  it('is an OpenAPI 3.1 document listing every route with its security and schemas', async () => {
+    const t = await createTestApp();
+    const res = await t.app.request('/openapi.json', { headers: t.as('clinician') });
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as OpenApiDoc;
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/v1/kb/search',
+      '/api/v1/kb/version',
+      '/healthz',
+      '/metrics',
+      '/readyz',
+    ]);
+    expect(doc.paths['/healthz']?.['get']?.security).toEqual([]);
+    expect(doc.paths['/api/v1/kb/search']?.['get']?.security).toEqual([
+      { apiKey: [] },
+      { bearer: [] },
+    ]);
+    expect(doc.paths['/api/v1/kb/search']?.['get']?.parameters?.map((p) => p.name)).toEqual([
+      'q',
+      'type',
+      'limit',
+    ]);
+    expect(Object.keys(doc.components.securitySchemes)).toEqual(['apiKey', 'bearer']);
+    expect(doc.components.schemas).toHaveProperty('ErrorBody');
+    expect(doc.components.schemas).toHaveProperty('KbSearchResponse');
+  });
+
+  it('needs credentials', async () => {
+    const t = await createTestApp();
+    expect((await t.app.request('/openapi.json')).status).toBe(401);
+  });
+});
+
+describe('GET /docs', () => {
+  it('serves Swagger UI from this process, with a CSP that allows nothing remote', async () => {
+    const t = await createTestApp();
+    const page = await t.app.request('/docs');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('/docs/assets/swagger-ui-bundle.js');
+    expect(html).not.toMatch(/https?:\/\//);
+    const csp = page.headers.get('Content-Security-Policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+
+    const bundle = await t.app.request('/docs/assets/swagger-ui-bundle.js');
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('Content-Type')).toContain('javascript');
+    expect((await bundle.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+
+    const init = await (await t.app.request('/docs/assets/docs.js')).text();
+    expect(init).toContain('validatorUrl: null');
+    expect(init).toContain("url: '/openapi.json'");
+  });
+
+  it('answers 404 for an asset it does not have', async () => {
+    const t = await createTestApp();
+    const res = await t.app.request('/docs/assets/..%2F..%2Fpackage.json');
+    expect(res.status).toBe(404);
+  });
+});

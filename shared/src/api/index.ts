@@ -1,0 +1,25 @@
+export { ErrorBodySchema, ErrorDetailSchema, type ErrorBody } from './error-body.js';
+export {
+  COMPONENT_STATES,
+  ComponentStatusSchema,
+  LivenessResponseSchema,
+  ReadinessResponseSchema,
+  type ComponentStatus,
+  type LivenessResponse,
+  type ReadinessResponse,
+} from './health.js';
+export {
+  KB_ENTRY_TYPES,
+  KB_MATCH_FIELDS,
+  KbEntryTypeSchema,
+  KbSearchHitSchema,
+  KbSearchQuerySchema,
+  KbSearchResponseSchema,
+  KbVersionResponseSchema,
+  type KbEntryType,
+  type KbSearchHit,
+  type KbSearchQuery,
+  type KbSearchResponse,
+  type KbVersionResponse,
+} from './kb-search.js';
+export { ROLES, RoleSchema, type Role } from './roles.js';
