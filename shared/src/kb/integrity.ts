@@ -1,6 +1,6 @@
 /** Referential integrity of the knowledge base: unique ids, every reference resolves, every source named. */
 import type { ErrorDetail } from '../errors.js';
-import type { KbContent } from './knowledge-base.js';
+import type { KbContent } from './kb-content.js';
 
 function duplicates(ids: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -88,7 +88,7 @@ export function checkIntegrity(kb: KbContent): ErrorDetail[] {
     refs(`drugs.${d.rxcui}.classes`, d.classes, 'drug class');
   }
   for (const i of kb.interactions) {
-    for (const side of [i.a, i.b]) {
+    for (const side of i.also ? [i.a, i.b, i.also] : [i.a, i.b]) {
       refs(`interactions.${i.id}`, side.rxcuis, 'drug');
       refs(`interactions.${i.id}`, side.classes, 'drug class');
     }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AppError, type ErrorDetail } from '../errors.js';
 import { checkIntegrity } from './integrity.js';
+import type { KbContent } from './kb-content.js';
 import { shippedKbFiles, type KbFiles } from './kb-files.js';
 import {
   AssociationSchema,
@@ -22,31 +23,10 @@ import {
   type Drug,
   type DrugClass,
   type Finding,
-  type GuidelineRule,
-  type Interaction,
-  type KbManifest,
-  type PreventiveService,
-  type RedFlagRule,
   type Source,
   type Test,
   type Treatment,
 } from './schema.js';
-
-export interface KbContent {
-  manifest: KbManifest;
-  sources: readonly Source[];
-  conditions: readonly Condition[];
-  findings: readonly Finding[];
-  associations: readonly Association[];
-  redFlags: readonly RedFlagRule[];
-  drugClasses: readonly DrugClass[];
-  drugs: readonly Drug[];
-  interactions: readonly Interaction[];
-  treatments: readonly Treatment[];
-  tests: readonly Test[];
-  guidelineRules: readonly GuidelineRule[];
-  preventiveServices: readonly PreventiveService[];
-}
 
 export interface KnowledgeBase extends KbContent {
   /** The content version; every result that depends on the KB carries it. */
@@ -187,3 +167,5 @@ export function buildKnowledgeBase(files: KbFiles): KnowledgeBase {
 export function loadKnowledgeBase(): KnowledgeBase {
   return buildKnowledgeBase(shippedKbFiles);
 }
+
+export type { KbContent } from './kb-content.js';

@@ -221,6 +221,11 @@ export const InteractionSchema = z.object({
   /** Symmetric: a drug matching `a` together with a drug matching `b`. */
   a: DrugSelectorSchema,
   b: DrugSelectorSchema,
+  /**
+   * Three-drug interactions (e.g. the NSAID + ACE inhibitor/ARB + diuretic "triple whammy"): the rule
+   * fires for an `a` × `b` pair only when a third input drug matches this selector too.
+   */
+  also: DrugSelectorSchema.optional(),
   severity: SeveritySchema,
   mechanism: z.string().min(1),
   consequence: z.string().min(1),

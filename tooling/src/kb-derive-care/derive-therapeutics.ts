@@ -1,0 +1,102 @@
+/**
+ * Regenerates the therapeutics knowledge files from the curated tables and the reference data:
+ *   npx tsx tooling/src/kb-derive-care/derive-therapeutics.ts
+ * Writes drug-classes.json, drugs.json and interactions.json under shared/src/kb/data/therapeutics/
+ * (sources.json and treatments.json there are curated by hand) and prints a JSON report.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { referenceDataDir } from '../reference-data.js';
+import { projectRoot } from '../state-dir.js';
+import { buildDrugs } from './build-drugs.js';
+import {
+  buildCuratedInteractions,
+  buildOncInteractions,
+  oncGroupRows,
+  type Resolver,
+} from './build-interactions.js';
+import { classCatalog, drugCatalog } from './drug-catalog.js';
+import {
+  readOncGroupRecords,
+  readRxnormSandbox,
+  readSyntheaMedications,
+} from './reference-files.js';
+import { createRxnormIndex } from './rxnorm-index.js';
+import { ANTITHROMBOTIC_RULES } from './rules/antithrombotics.js';
+import { CARDIO_RENAL_RULES } from './rules/cardio-renal.js';
+import { CNS_RULES } from './rules/cns.js';
+import { METABOLIC_ANTI_INFECTIVE_RULES } from './rules/metabolic-anti-infective.js';
+import { ONC_GROUPS, ONC_NAME_ALIASES } from './rules/onc-groups.js';
+import { PHARMACOKINETIC_RULES } from './rules/pharmacokinetic.js';
+
+/** One JSON value per line: small diffs, readable in review. */
+function jsonLines(entries: readonly unknown[]): string {
+  return `[\n${entries.map((e) => JSON.stringify(e)).join(',\n')}\n]\n`;
+}
+
+function main(): void {
+  const dataDir = referenceDataDir();
+  if (dataDir === undefined) {
+    throw new Error('reference data not found: set MEDIASSIST_REFERENCE_DATA');
+  }
+  const outDir = path.join(projectRoot(), 'shared', 'src', 'kb', 'data', 'therapeutics');
+  const knownSources = new Set(
+    (JSON.parse(readFileSync(path.join(outDir, 'sources.json'), 'utf8')) as { id: string }[]).map(
+      (s) => s.id,
+    ),
+  );
+
+  const classes = classCatalog();
+  const catalog = drugCatalog();
+  const { drugs, report } = buildDrugs({
+    catalog,
+    classes,
+    rxnorm: createRxnormIndex(readRxnormSandbox(dataDir)),
+    synthea: readSyntheaMedications(dataDir),
+  });
+  const rxcuiByName = new Map(drugs.map((d) => [d.name, d.rxcui]));
+  const classIds = new Set(classes.map((c) => c.id));
+  const resolver: Resolver = {
+    rxcuiOf: (name) => rxcuiByName.get(name),
+    hasClass: (id) => classIds.has(id),
+  };
+  const interactions = [
+    ...buildOncInteractions({
+      specs: ONC_GROUPS,
+      rows: oncGroupRows(readOncGroupRecords(dataDir), ONC_NAME_ALIASES),
+      resolver,
+    }),
+    ...buildCuratedInteractions(
+      [
+        ...ANTITHROMBOTIC_RULES,
+        ...CARDIO_RENAL_RULES,
+        ...CNS_RULES,
+        ...PHARMACOKINETIC_RULES,
+        ...METABOLIC_ANTI_INFECTIVE_RULES,
+      ],
+      resolver,
+    ),
+  ];
+
+  const cited = [...classes, ...drugs, ...interactions].flatMap((e) => e.sources);
+  const unknownSources = [...new Set(cited.filter((s) => !knownSources.has(s)))];
+  if (unknownSources.length > 0) {
+    throw new Error(`sources missing from therapeutics/sources.json: ${unknownSources.join(', ')}`);
+  }
+
+  writeFileSync(path.join(outDir, 'drug-classes.json'), jsonLines(classes));
+  writeFileSync(path.join(outDir, 'drugs.json'), jsonLines(drugs));
+  writeFileSync(path.join(outDir, 'interactions.json'), jsonLines(interactions));
+  console.log(
+    JSON.stringify({
+      classes: classes.length,
+      drugs: drugs.length,
+      relatedRxcuis: drugs.reduce((n, d) => n + d.relatedRxcuis.length, 0),
+      interactions: interactions.length,
+      oncRules: interactions.filter((i) => i.oncGroup !== undefined).length,
+      ...report,
+    }),
+  );
+}
+
+main();
