@@ -21,6 +21,8 @@ export interface TriggerRule {
    * the next clause ("no fever, SOB on exertion"). For determiners; verbs like "denies" take lists.
    */
   commaNeedsConjunction?: boolean;
+  /** For terminators: the categories whose scopes it ends (default: all). */
+  ends?: readonly TriggerCategory[];
 }
 
 const rules = (
@@ -28,7 +30,13 @@ const rules = (
     category,
     direction,
     maxScope,
-  }: { category: TriggerCategory; direction: TriggerDirection; maxScope?: number },
+    ends,
+  }: {
+    category: TriggerCategory;
+    direction: TriggerDirection;
+    maxScope?: number;
+    ends?: readonly TriggerCategory[];
+  },
   phrases: readonly string[],
 ): TriggerRule[] =>
   phrases.map((phrase) => ({
@@ -37,6 +45,7 @@ const rules = (
     direction,
     ...(maxScope === undefined ? {} : { maxScope }),
     ...(DETERMINERS.has(phrase) ? { commaNeedsConjunction: true } : {}),
+    ...(ends === undefined ? {} : { ends }),
   }));
 
 /** Negations that govern a noun phrase, not a list: see `commaNeedsConjunction`. */
@@ -374,14 +383,13 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     'otherwise',
     'and has',
     'but has',
-    'has',
-    'is',
-    'feels',
-    'states',
-    'says',
-    'notes',
     ';',
     'while',
     'whereas',
   ]),
+  // A new verb ends what the patient denies or doubts, not whose history it is ("mother has diabetes").
+  ...rules(
+    { category: 'terminate', direction: 'forward', ends: ['negated', 'possible', 'historical'] },
+    ['has', 'is', 'feels', 'states', 'says', 'notes'],
+  ),
 ];

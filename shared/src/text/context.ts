@@ -13,6 +13,7 @@ interface RuleEntry {
   direction: TriggerDirection;
   maxScope: number;
   commaNeedsConjunction: boolean;
+  ends: readonly TriggerCategory[] | undefined;
 }
 
 interface RuleNode {
@@ -43,6 +44,7 @@ export function compileContextRules(): ContextRules {
       direction: rule.direction,
       maxScope: rule.maxScope ?? DEFAULT_SCOPE,
       commaNeedsConjunction: rule.commaNeedsConjunction ?? false,
+      ends: rule.ends,
     });
   }
   return { root };
@@ -100,6 +102,15 @@ function wordsBetween(tokens: readonly Token[], from: number, to: number): numbe
   return n;
 }
 
+/** Whether trigger `b` ends a scope of `category`: any other trigger does; a terminator if it says so. */
+function endsScopeOf(b: Trigger, category: TriggerCategory): boolean {
+  return b.rules.some(
+    (r) =>
+      r.category !== 'pseudo' &&
+      (r.category !== 'terminate' || r.ends === undefined || r.ends.includes(category)),
+  );
+}
+
 const CONJUNCTIONS = new Set(['or', 'nor', 'and', '/']);
 
 /** Whether a list continues after the comma at `comma`: a conjunction before the scope's end. */
@@ -136,6 +147,7 @@ export function findModifiers(
           boundaries.find(
             (b) =>
               b.first > trigger.last &&
+              endsScopeOf(b, category) &&
               (b.rules.some((r) => r.category === 'terminate') ||
                 wordsBetween(tokens, trigger.last + 1, b.first) > 1),
           )?.first ?? tokens.length;
@@ -159,7 +171,7 @@ export function findModifiers(
         });
       }
       if (rule.direction !== 'forward') {
-        const before = boundaries.filter((b) => b.last < trigger.first);
+        const before = boundaries.filter((b) => b.last < trigger.first && endsScopeOf(b, category));
         const stop = before.length > 0 ? (before[before.length - 1]?.last ?? -1) + 1 : 0;
         let begin = trigger.first;
         while (begin > stop && wordsBetween(tokens, begin - 1, trigger.first) <= rule.maxScope) {

@@ -42,8 +42,8 @@ export interface Lexicon {
 interface RawTerm {
   text: string;
   target: LexiconTarget;
-  /** Other names of the same entry, to recognise acronyms of them. */
-  siblings: readonly string[];
+  /** Initials of the entry's names, to recognise acronyms of them (`sob`). */
+  initials: ReadonlySet<string>;
   listedAbbreviation?: { anyCase: boolean };
 }
 
@@ -64,20 +64,22 @@ function initials(name: string, skipMinor: boolean): string {
     .join('');
 }
 
-function isAcronymOf(term: string, siblings: readonly string[]): boolean {
-  if (!/^[a-z0-9]{2,6}$/.test(term)) {
-    return false;
-  }
-  return siblings.some(
-    (name) => name !== term && (initials(name, false) === term || initials(name, true) === term),
-  );
+function isAcronym(term: string, entryInitials: ReadonlySet<string>): boolean {
+  return /^[a-z0-9]{2,6}$/.test(term) && entryInitials.has(term);
 }
 
 function rawTerms(kb: KnowledgeBase): RawTerm[] {
   const out: RawTerm[] = [];
   const push = (target: LexiconTarget, names: readonly string[]): void => {
+    const entryInitials = new Set<string>();
+    for (const name of names) {
+      if (/\s/.test(name.trim())) {
+        entryInitials.add(initials(name, false));
+        entryInitials.add(initials(name, true));
+      }
+    }
     for (const text of names) {
-      out.push({ text, target, siblings: names });
+      out.push({ text, target, initials: entryInitials });
     }
   };
   for (const f of kb.findings) {
@@ -143,12 +145,7 @@ export function createLexicon(kb: KnowledgeBase): Lexicon {
   for (const raw of rawTerms(kb)) {
     const tokens = termTokens(raw.text);
     const lower = raw.text.trim().toLowerCase();
-    const acronym =
-      tokens.length === 1 &&
-      isAcronymOf(
-        lower,
-        raw.siblings.map((s) => s.toLowerCase()),
-      );
+    const acronym = tokens.length === 1 && isAcronym(lower, raw.initials);
     insert(tokens, raw.target, {
       abbreviation: acronym,
       upperOnly: acronym && (lower.length <= 2 || isEnglishWord(lower)),

@@ -6,7 +6,7 @@
 import type { KnowledgeBase } from '../kb/index.js';
 import type { Mention } from './mentions.js';
 import { parseSig } from './medication-sig.js';
-import type { Sentence } from './sentences.js';
+import { leadInOf, type Sentence } from './sentences.js';
 import type { Medication, MedicationStatus, PlanItem, SectionKind } from './summary-schema.js';
 
 const STOP =
@@ -48,24 +48,34 @@ function clauseOf(options: {
   };
 }
 
-function statusOf(mention: Mention, clause: string): MedicationStatus {
+/** Status, and for plan sections the action; `undefined` action: not an order (a bare name in A&P). */
+function statusOf(options: { mention: Mention; clause: string; leadIn: string; hasSig: boolean }): {
+  status: MedicationStatus;
+  action?: 'start' | 'stop' | 'continue';
+} {
+  const { mention, clause, leadIn, hasSig } = options;
+  const inPlan = PLAN_SECTIONS.has(mention.section);
   if (mention.assertion === 'absent') {
-    return 'not-taking';
+    return { status: 'not-taking' };
   }
   if (STOP.test(clause)) {
-    return 'stopped';
+    return inPlan ? { status: 'stopped', action: 'stop' } : { status: 'stopped' };
   }
   if (CONTINUE.test(clause)) {
-    return 'current';
+    return inPlan ? { status: 'current', action: 'continue' } : { status: 'current' };
   }
-  if (PLAN_SECTIONS.has(mention.section)) {
-    return 'started';
+  if (inPlan) {
+    // In the plan a drug is an order when something says so: a start verb (here or in the list's
+    // lead-in, "was prescribed the following medications:") or a sig.
+    return START.test(clause) || START.test(leadIn) || hasSig
+      ? { status: 'started', action: 'start' }
+      : { status: 'current' };
   }
   // "will start metformin" outside the plan; "started on metformin last month" is current.
-  return START.test(clause) &&
-    /\b(?:will|plan to|going to|to)\s+(?:\w+\s+)?$/i.test(clause.split(START)[0] ?? '')
-    ? 'started'
-    : 'current';
+  const beforeStart = clause.split(START)[0] ?? '';
+  return START.test(clause) && /\b(?:will|plan to|going to|to)\s+(?:\w+\s+)?$/i.test(beforeStart)
+    ? { status: 'started' }
+    : { status: 'current' };
 }
 
 export interface MedicationResult {
@@ -96,14 +106,23 @@ export function readMedications(options: {
     }
     const inSentence = drugs.filter((d) => d.sentence === mention.sentence && d !== mention);
     const clause = clauseOf({ text, sentence, mention, drugsInSentence: inSentence });
-    // A brand in brackets after its ingredient (`… [epogen]`) is the same medication.
+    // The same drug again within one clause (`… [epogen]` after epoetin) is the same medication.
     const previous = inSentence.filter((d) => d.span.end <= mention.span.start).at(-1);
-    if (previous?.target.id === mention.target.id && !skip.has(previous)) {
+    if (
+      previous?.target.id === mention.target.id &&
+      !skip.has(previous) &&
+      !/[;\n]/.test(text.slice(previous.span.end, mention.span.start))
+    ) {
       continue;
     }
     const afterText = text.slice(clause.after.start, clause.after.end);
-    const status = statusOf(mention, `${clause.before} ${afterText}`);
     const sig = parseSig(afterText);
+    const { status, action } = statusOf({
+      mention,
+      clause: `${clause.before} ${afterText}`,
+      leadIn: leadInOf(sentences, mention.sentence, text) ?? '',
+      hasSig: Object.keys(sig).length > 0,
+    });
     const trimmed = afterText.replace(/[\s.,;:]+$/, '');
     const sigStart =
       clause.after.start + (trimmed.length - trimmed.replace(/^[\s,:-]+/, '').length);
@@ -125,12 +144,12 @@ export function readMedications(options: {
       text: mention.text,
     };
     medications.push(medication);
-    if (PLAN_SECTIONS.has(mention.section) && status !== 'not-taking') {
+    if (action !== undefined) {
       plan.push({
         kind: 'medication',
         rxcui: drug.rxcui,
         name: drug.name,
-        action: status === 'stopped' ? 'stop' : status === 'started' ? 'start' : 'continue',
+        action,
         span: mention.span,
         text: mention.text,
       });

@@ -5,7 +5,7 @@
  */
 import type { KnowledgeBase } from '../kb/index.js';
 import type { Mention } from './mentions.js';
-import type { Sentence } from './sentences.js';
+import { leadInOf, type Sentence } from './sentences.js';
 import type { Duration, PlanItem, SectionKind } from './summary-schema.js';
 
 const PLAN_SECTIONS: ReadonlySet<SectionKind> = new Set([
@@ -171,13 +171,7 @@ export function readPlan(options: {
     const body = text.slice(sentence.start, sentence.end);
     const inPlan = PLAN_SECTIONS.has(sentence.section);
     // A list's lead-in ("The following procedures were conducted:") sets the status of its items.
-    const leadIn = sentences
-      .slice(0, index)
-      .reverse()
-      .find(
-        (s) => s.section === sentence.section && text.slice(s.start, s.end).trimEnd().endsWith(':'),
-      );
-    const leadText = leadIn ? text.slice(leadIn.start, leadIn.end) : '';
+    const leadText = leadInOf(sentences, index, text) ?? '';
     for (const m of mentions) {
       if (m.sentence !== index || m.target.type !== 'test') {
         continue;
@@ -191,9 +185,7 @@ export function readPlan(options: {
         continue;
       }
       const completed =
-        DONE.test(body) ||
-        (leadIn !== undefined && DONE.test(leadText)) ||
-        sentence.section === 'immunizations';
+        DONE.test(body) || DONE.test(leadText) || sentence.section === 'immunizations';
       items.push({
         kind: 'test',
         testId: test.id,

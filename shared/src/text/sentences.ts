@@ -151,3 +151,23 @@ export function splitSentences(options: {
   }
   return sentences;
 }
+
+/** The list lead-in governing sentence `index` ("The following procedures were conducted:"), if any. */
+export function leadInOf(
+  sentences: readonly Sentence[],
+  index: number,
+  text: string,
+): string | undefined {
+  const sentence = sentences[index];
+  for (let i = index - 1; i >= 0; i--) {
+    const candidate = sentences[i];
+    if (!candidate || candidate.section !== sentence?.section) {
+      return undefined;
+    }
+    const body = text.slice(candidate.start, candidate.end).trimEnd();
+    if (body.endsWith(':')) {
+      return body;
+    }
+  }
+  return undefined;
+}

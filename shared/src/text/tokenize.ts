@@ -62,4 +62,4 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 }
 
 /** Punctuation that may sit inside a multi-word term (`x-ray`, `sulfamethoxazole / trimethoprim`). */
-export const JOINERS: ReadonlySet<string> = new Set(['-', '/', "'", '’', '–']);
+export const JOINERS: ReadonlySet<string> = new Set(['-', '/', "'", '’', '–', '&', '+']);
