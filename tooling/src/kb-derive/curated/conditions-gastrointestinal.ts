@@ -40,6 +40,7 @@ export const GASTROINTESTINAL_CONDITIONS: CuratedCondition[] = [
       peritonism: 0.01,
       'rlq-pain': 0.05,
       'loss-of-appetite': 0.6,
+      hypokalaemia: 0.08,
     },
     evidence: ['nice-cks', 'columbia-dskb'],
   },

@@ -300,6 +300,7 @@ export const REPRODUCTIVE_CONDITIONS: CuratedCondition[] = [
       nausea: 0.98,
       'dry-mucous-membranes': 0.3,
       ketonuria: 0.35,
+      hypokalaemia: 0.25,
       'unintentional-weight-loss': 0.25,
       tachycardia: 0.2,
       'missed-period': 0.9,
