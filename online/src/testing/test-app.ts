@@ -9,7 +9,7 @@ import { generateApiKey, hashApiKey } from '../auth/api-key.js';
 import { createApiKeyStore } from '../auth/api-key-store.js';
 import { createAuthenticator } from '../auth/authenticator.js';
 import { createJwtVerifier } from '../auth/jwt-verifier.js';
-import { loadDocsAssets } from '../docs/docs-assets.js';
+import type { DocsAssets } from '../docs/docs-assets.js';
 import { createMetrics } from '../metrics/metrics.js';
 import { createMemoryRateLimiter } from '../rate-limit/memory-rate-limiter.js';
 import { createLifecycle } from '../server/lifecycle.js';
@@ -17,6 +17,14 @@ import { createManualClock, type ManualClock } from './manual-clock.js';
 import { createTestKb } from './test-kb.js';
 
 export const TEST_JWT_SECRET = 'test-only-hs256-secret-0123456789abcdef';
+
+/** Stand-in docs files (the real ones are read from swagger-ui-dist in docs.int.test.ts). */
+export const TEST_DOCS_ASSETS: DocsAssets = new Map([
+  [
+    'docs.js',
+    { body: new TextEncoder().encode('/* docs */'), contentType: 'text/javascript; charset=utf-8' },
+  ],
+]);
 
 export const TEST_CONFIG: AppConfig = {
   corsOrigins: ['http://localhost:5173'],
@@ -81,7 +89,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     lifecycle: createLifecycle(),
     clock,
     config: { ...TEST_CONFIG, ...options.config },
-    docs: loadDocsAssets(),
+    docs: TEST_DOCS_ASSETS,
     ...options.overrides,
   };
   return {
