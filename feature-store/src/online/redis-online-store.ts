@@ -1,0 +1,271 @@
+/** The Redis online store: one hash per patient, one round trip per read, atomic newest-wins writes. */
+import { AppError } from '@mediassist/shared/errors';
+import type { PatientId } from '@mediassist/shared/ids';
+import { Command, type Redis } from 'ioredis';
+import type { AnyFeatureView } from '../definitions/feature-view.js';
+import type { FeatureRegistry } from '../definitions/registry.js';
+import { encodeFeatureWrites } from './encode-writes.js';
+import type {
+  EncodedFeatureBatch,
+  FeatureState,
+  FeatureWrites,
+  OnlineStore,
+  PatientFeatures,
+  PatientFeatureWrite,
+  ReadOptions,
+  ViewRef,
+  WatermarkStore,
+  WriteOutcome,
+  WriteSummary,
+} from './online-store.js';
+import {
+  createOnlineStoreKeys,
+  viewFields,
+  watermarkField,
+  type OnlineStoreKeys,
+} from './redis-keys.js';
+import { WriteCommandEncoder, type WriteCommand } from './redis-write-commands.js';
+import { decodeStoredView } from './stored-view.js';
+import { WRITE_FEATURES_LUA } from './write-features-script.js';
+
+/** The Redis calls the store makes; both `Redis` and `Cluster` from ioredis fit. */
+export type RedisOnlineStoreClient = Pick<
+  Redis,
+  'sendCommand' | 'hgetallBuffer' | 'hmgetBuffer' | 'unlink' | 'script' | 'hget' | 'hset'
+>;
+
+export interface RedisOnlineStoreOptions<TView extends AnyFeatureView> {
+  redis: RedisOnlineStoreClient;
+  registry: FeatureRegistry<TView>;
+  /** Prepended to every key (default `mediassist:`); tests use a unique one each. */
+  keyPrefix?: string;
+  /**
+   * Optional garbage collection: patients not written for this long disappear. Never relied on for
+   * correctness (staleness is judged from `as_of` at read time). 0 or absent: keep forever.
+   */
+  gcTtlSeconds?: number;
+  clock?: () => Date;
+}
+
+/** An ioredis command whose request bytes were encoded up front (see redis-write-commands.ts). */
+class EncodedCommand extends Command {
+  readonly #bytes: Buffer;
+
+  constructor(command: WriteCommand) {
+    // The arguments are only used to route the command (its key) on Redis Cluster.
+    super('evalsha', ['', '1', command.key]);
+    this.#bytes = command.bytes;
+  }
+
+  override toWritable(): Buffer {
+    return this.#bytes;
+  }
+}
+
+export class RedisOnlineStore<TView extends AnyFeatureView> implements OnlineStore<TView> {
+  readonly registry: FeatureRegistry<TView>;
+  readonly watermarks: WatermarkStore;
+  readonly #redis: RedisOnlineStoreClient;
+  readonly #keys: OnlineStoreKeys;
+  readonly #encoder: WriteCommandEncoder;
+  readonly #clock: () => Date;
+  #scriptLoaded: Promise<unknown> | undefined;
+
+  constructor(options: RedisOnlineStoreOptions<TView>) {
+    const gcTtlSeconds = options.gcTtlSeconds ?? 0;
+    if (!Number.isInteger(gcTtlSeconds) || gcTtlSeconds < 0) {
+      throw new AppError('CONFIG_INVALID', 'gcTtlSeconds must be a non-negative integer');
+    }
+    this.registry = options.registry;
+    this.#redis = options.redis;
+    this.#keys = createOnlineStoreKeys(options.keyPrefix);
+    this.#encoder = new WriteCommandEncoder({ keyPrefix: this.#keys.prefix, gcTtlSeconds });
+    this.#clock = options.clock ?? (() => new Date());
+    const redis = this.#redis;
+    const key = this.#keys.watermarks();
+    this.watermarks = {
+      async get(view: ViewRef) {
+        const ms = await driverCall(() => redis.hget(key, watermarkField(view)));
+        return ms === null ? null : new Date(Number(ms));
+      },
+      async set(view: ViewRef, at: Date) {
+        await driverCall(() => redis.hset(key, watermarkField(view), String(at.getTime())));
+      },
+    };
+  }
+
+  async write(
+    patientId: PatientId,
+    features: FeatureWrites<TView>,
+  ): Promise<WriteOutcome<TView['name']>> {
+    const batch = encodeFeatureWrites({
+      registry: this.registry,
+      batch: [{ patientId, features }],
+      nowMs: this.#clock().getTime(),
+    });
+    const written: TView['name'][] = [];
+    const skipped: TView['name'][] = [];
+    await this.#send(batch, (command, mask) => {
+      command.views.forEach((column, i) => {
+        (Math.floor(mask / 2 ** i) % 2 === 1 ? written : skipped).push(column.view.name);
+      });
+    });
+    return { written, skipped };
+  }
+
+  async writeMany(batch: readonly PatientFeatureWrite<TView>[]): Promise<WriteSummary> {
+    return this.writeEncoded(
+      encodeFeatureWrites({ registry: this.registry, batch, nowMs: this.#clock().getTime() }),
+    );
+  }
+
+  async writeEncoded(batch: EncodedFeatureBatch): Promise<WriteSummary> {
+    for (const column of batch.views) {
+      if (!this.registry.find(column.view.name)) {
+        throw new AppError('VALIDATION_FAILED', `Unknown feature view ${column.view.name}`);
+      }
+    }
+    let written = 0;
+    let skipped = 0;
+    await this.#send(batch, (command, mask) => {
+      const stored = popcount(mask);
+      written += stored;
+      skipped += command.views.length - stored;
+    });
+    return { patients: batch.rows, written, skipped };
+  }
+
+  async read<TName extends TView['name'] = TView['name']>(
+    patientId: PatientId,
+    viewNames?: readonly TName[],
+    options: ReadOptions = {},
+  ): Promise<PatientFeatures<Extract<TView, { name: TName }>>> {
+    const key = this.#keys.patient(patientId);
+    const views = (viewNames ?? (this.registry.names as readonly TName[])).map((n) =>
+      this.registry.get(n),
+    );
+    const stored = new Map<string, Buffer>();
+    if (viewNames === undefined) {
+      const hash = await driverCall(() => this.#redis.hgetallBuffer(key));
+      for (const [field, value] of Object.entries(hash)) {
+        stored.set(field, value);
+      }
+    } else {
+      const fields = views.flatMap((v) => {
+        const f = viewFields(v.name);
+        return [f.value, f.asOf, f.version];
+      });
+      const values = await driverCall(() => this.#redis.hmgetBuffer(key, ...fields));
+      fields.forEach((field, i) => {
+        const value = values[i];
+        if (value) {
+          stored.set(field, value);
+        }
+      });
+    }
+    const readAt = options.now ?? this.#clock();
+    const features: Record<string, FeatureState<unknown>> = {};
+    for (const view of views) {
+      const f = viewFields(view.name);
+      features[view.name] = decodeStoredView({
+        view,
+        stored: {
+          value: stored.get(f.value),
+          asOf: stored.get(f.asOf),
+          version: stored.get(f.version),
+        },
+        nowMs: readAt.getTime(),
+      });
+    }
+    return {
+      patientId,
+      readAt,
+      features: features as PatientFeatures<Extract<TView, { name: TName }>>['features'],
+    };
+  }
+
+  async delete(patientId: PatientId): Promise<boolean> {
+    const removed = await driverCall(() => this.#redis.unlink(this.#keys.patient(patientId)));
+    return removed > 0;
+  }
+
+  /** Sends one script call per patient row (pipelined), retrying NOSCRIPT rows with EVAL. */
+  async #send(
+    batch: EncodedFeatureBatch,
+    onReply: (command: WriteCommand, mask: number) => void,
+  ): Promise<void> {
+    this.#scriptLoaded ??= this.#redis.script('LOAD', WRITE_FEATURES_LUA).catch(() => undefined);
+    await this.#scriptLoaded;
+    const commands = this.#encoder.encode(batch);
+    const retry = await this.#dispatch(commands, onReply);
+    if (retry.length > 0) {
+      const again = this.#encoder.encode(batch, { useEval: true, rows: retry.map((c) => c.row) });
+      const failed = await this.#dispatch(again, onReply);
+      if (failed.length > 0) {
+        throw new AppError('DEPENDENCY_UNAVAILABLE', 'Online store rejected the write script');
+      }
+    }
+  }
+
+  /** Returns the commands that failed with NOSCRIPT; any other failure rejects. */
+  async #dispatch(
+    commands: readonly WriteCommand[],
+    onReply: (command: WriteCommand, mask: number) => void,
+  ): Promise<WriteCommand[]> {
+    const pending = commands.map((command) => {
+      const request = new EncodedCommand(command);
+      void this.#redis.sendCommand(request);
+      return request.promise as Promise<unknown>;
+    });
+    const settled = await Promise.allSettled(pending);
+    const noScript: WriteCommand[] = [];
+    let failure: unknown;
+    settled.forEach((result, i) => {
+      const command = commands[i] as WriteCommand;
+      if (result.status === 'fulfilled') {
+        onReply(command, Number(result.value));
+      } else if (isNoScript(result.reason)) {
+        noScript.push(command);
+      } else {
+        failure ??= result.reason;
+      }
+    });
+    if (failure !== undefined) {
+      throw toDriverError(failure);
+    }
+    return noScript;
+  }
+}
+
+function isNoScript(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('NOSCRIPT');
+}
+
+function popcount(mask: number): number {
+  let n = 0;
+  for (let m = mask; m > 0; m = Math.floor(m / 2)) {
+    n += m % 2;
+  }
+  return n;
+}
+
+async function driverCall<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw toDriverError(error);
+  }
+}
+
+/** Redis failures as AppErrors; the driver's message (which may echo arguments) stays in `cause`. */
+function toDriverError(error: unknown): AppError {
+  if (error instanceof AppError) {
+    return error;
+  }
+  const timedOut = error instanceof Error && /timed? ?out/i.test(error.message);
+  return new AppError(
+    timedOut ? 'DEPENDENCY_TIMEOUT' : 'DEPENDENCY_UNAVAILABLE',
+    timedOut ? 'Online store timed out' : 'Online store unavailable',
+    { cause: error },
+  );
+}

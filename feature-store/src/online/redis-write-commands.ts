@@ -1,0 +1,129 @@
+/** Encodes an `EncodedFeatureBatch` as one EVALSHA (or EVAL) of the write script per patient row. */
+import { AppError } from '@mediassist/shared/errors';
+import { columnValue, isPatientIdBytes } from './encoded-column.js';
+import type { EncodedFeatureBatch, EncodedViewColumn } from './online-store.js';
+import { viewFields } from './redis-keys.js';
+import { RespWriter, encodeBulk } from './resp-writer.js';
+import {
+  MAX_VIEWS_PER_WRITE,
+  WRITE_FEATURES_LUA,
+  WRITE_FEATURES_SHA1,
+} from './write-features-script.js';
+
+export interface WriteCommand {
+  /** Row of the batch this command writes. */
+  readonly row: number;
+  /** The views it carries, in argument order (bit i of the script's reply is views[i]). */
+  readonly views: readonly EncodedViewColumn[];
+  /** The patient key (for routing on Redis Cluster). */
+  readonly key: string;
+  /** The complete RESP request. */
+  readonly bytes: Buffer;
+}
+
+interface ViewArgs {
+  readonly valueField: Buffer;
+  readonly asOfField: Buffer;
+  readonly versionField: Buffer;
+  readonly version: Buffer;
+}
+
+const EVALSHA = encodeBulk('EVALSHA');
+const EVAL = encodeBulk('EVAL');
+const SHA = encodeBulk(WRITE_FEATURES_SHA1);
+const SCRIPT = encodeBulk(WRITE_FEATURES_LUA);
+const ONE = encodeBulk('1');
+const textDecoder = new TextDecoder();
+
+/** Builds write commands; caches each view's encoded field names across batches. */
+export class WriteCommandEncoder {
+  readonly #keyHead: Buffer;
+  readonly #keyTail = Buffer.from('}');
+  readonly #gcTtlSeconds: number;
+  readonly #viewArgs = new Map<string, ViewArgs>();
+
+  constructor(options: { keyPrefix: string; gcTtlSeconds: number }) {
+    this.#keyHead = Buffer.from(`${options.keyPrefix}fs:{`);
+    this.#gcTtlSeconds = options.gcTtlSeconds;
+  }
+
+  /** One command per row that has at least one view value; `useEval` sends the script body instead of its SHA. */
+  encode(
+    batch: EncodedFeatureBatch,
+    options: { useEval?: boolean; rows?: readonly number[] } = {},
+  ): WriteCommand[] {
+    if (batch.views.length > MAX_VIEWS_PER_WRITE) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `At most ${String(MAX_VIEWS_PER_WRITE)} views per write`,
+      );
+    }
+    const args = batch.views.map((column) => this.#argsFor(column));
+    const writer = new RespWriter(Math.max(64 * 1024, batch.patientIds.bytes.byteLength * 2));
+    const commands: WriteCommand[] = [];
+    const present: number[] = [];
+    const rows = options.rows ?? range(batch.rows);
+    for (const row of rows) {
+      present.length = 0;
+      batch.views.forEach((column, i) => {
+        if (!Number.isNaN(column.asOfMs[row] ?? Number.NaN)) {
+          present.push(i);
+        }
+      });
+      if (present.length === 0) {
+        continue;
+      }
+      const patientId = columnValue(batch.patientIds, row);
+      if (!isPatientIdBytes(patientId)) {
+        throw new AppError('VALIDATION_FAILED', 'Invalid patient id in encoded batch', {
+          details: [{ path: `patientIds[${String(row)}]`, issue: 'invalid_format' }],
+        });
+      }
+      const start = writer.length;
+      writer.arrayHeader(5 + 6 * present.length);
+      writer.raw(options.useEval ? EVAL : EVALSHA);
+      writer.raw(options.useEval ? SCRIPT : SHA);
+      writer.raw(ONE);
+      writer.bulkParts([this.#keyHead, patientId, this.#keyTail]);
+      writer.bulkUint(this.#gcTtlSeconds);
+      for (const i of present) {
+        const column = batch.views[i] as EncodedViewColumn;
+        const viewArgs = args[i] as ViewArgs;
+        writer.raw(viewArgs.valueField);
+        writer.bulk(columnValue(column.values, row));
+        writer.raw(viewArgs.asOfField);
+        writer.bulkUint(column.asOfMs[row] ?? 0);
+        writer.raw(viewArgs.versionField);
+        writer.raw(viewArgs.version);
+      }
+      commands.push({
+        row,
+        views: present.map((i) => batch.views[i] as EncodedViewColumn),
+        key: `${this.#keyHead.toString()}${textDecoder.decode(patientId)}}`,
+        bytes: writer.slice(start),
+      });
+    }
+    return commands;
+  }
+
+  #argsFor(column: EncodedViewColumn): ViewArgs {
+    const { name, version } = column.view;
+    const cacheKey = `${name}@${String(version)}`;
+    let cached = this.#viewArgs.get(cacheKey);
+    if (!cached) {
+      const fields = viewFields(name);
+      cached = {
+        valueField: encodeBulk(fields.value),
+        asOfField: encodeBulk(fields.asOf),
+        versionField: encodeBulk(fields.version),
+        version: encodeBulk(String(version)),
+      };
+      this.#viewArgs.set(cacheKey, cached);
+    }
+    return cached;
+  }
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
