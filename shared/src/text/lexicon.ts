@@ -7,7 +7,7 @@ import englishWords from 'an-array-of-english-words' with { type: 'json' };
 import type { KnowledgeBase } from '../kb/index.js';
 import { CLINICAL_ABBREVIATIONS } from './abbreviations.js';
 import { createFuzzyIndex, type FuzzyIndex } from './fuzzy-index.js';
-import { tokenize } from './tokenize.js';
+import { MEANINGFUL_PUNCT, tokenize } from './tokenize.js';
 
 export type LexiconTargetType = 'finding' | 'condition' | 'drug' | 'drug-class' | 'test';
 
@@ -47,12 +47,17 @@ interface RawTerm {
   listedAbbreviation?: { anyCase: boolean };
 }
 
-/** Normal-form tokens of a term; a trailing parenthetical (`(finding)`, `(PA view)`) is dropped. */
+/** Normal-form tokens of a term; comparison signs and `%` are kept, other punctuation dropped. */
 export function termTokens(term: string): string[] {
-  const bare = term.replace(/\s*\([^)]*\)\s*$/, '');
-  return tokenize(bare)
-    .filter((t) => t.kind !== 'punct')
+  return tokenize(term)
+    .filter((t) => t.kind !== 'punct' || MEANINGFUL_PUNCT.has(t.raw))
     .map((t) => t.norm);
+}
+
+/** The ways a name is written: as listed, and without its parentheticals (`flank (loin) pain`). */
+function variants(name: string): string[] {
+  const bare = name.replace(/\s*\([^)]*\)/g, '').trim();
+  return bare === name || bare === '' ? [name] : [name, bare];
 }
 
 const MINOR_WORDS = new Set(['of', 'and', 'the', 'in', 'on', 'with', 'to', 'a']);
@@ -143,15 +148,17 @@ export function createLexicon(kb: KnowledgeBase): Lexicon {
   };
 
   for (const raw of rawTerms(kb)) {
-    const tokens = termTokens(raw.text);
-    const lower = raw.text.trim().toLowerCase();
-    const acronym = tokens.length === 1 && isAcronym(lower, raw.initials);
-    insert(tokens, raw.target, {
-      abbreviation: acronym,
-      upperOnly: acronym && (lower.length <= 2 || isEnglishWord(lower)),
-    });
-    const key = keyOf(tokens);
-    byKey.set(key, [...(byKey.get(key) ?? []), raw.target]);
+    for (const variant of variants(raw.text)) {
+      const tokens = termTokens(variant);
+      const lower = variant.trim().toLowerCase();
+      const acronym = tokens.length === 1 && isAcronym(lower, raw.initials);
+      insert(tokens, raw.target, {
+        abbreviation: acronym,
+        upperOnly: acronym && (lower.length <= 2 || isEnglishWord(lower)),
+      });
+      const key = keyOf(tokens);
+      byKey.set(key, [...(byKey.get(key) ?? []), raw.target]);
+    }
   }
 
   for (const { abbr, expansions, anyCase } of CLINICAL_ABBREVIATIONS) {

@@ -31,8 +31,6 @@ export interface Mention {
   speaker?: Speaker;
 }
 
-const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
-
 function answerTo(
   question: Sentence,
   context: { sentences: readonly Sentence[]; turns: readonly Turn[]; text: string },
@@ -59,7 +57,7 @@ export function findMentions(options: {
   text: string;
   sentences: readonly Sentence[];
   turns: readonly Turn[];
-  /** Spans already read as something else (vital signs): no term is matched inside them. */
+  /** Spans already read as something else (vital signs): no term is matched wholly inside them. */
   exclude: readonly Span[];
 }): Mention[] {
   const { lexicon, rules, text, sentences, turns, exclude } = options;
@@ -67,7 +65,7 @@ export function findMentions(options: {
   const mentions: Mention[] = [];
   sentences.forEach((sentence, index) => {
     const matches = matchTerms(lexicon, sentence.tokens, cache).filter(
-      (m) => !exclude.some((span) => overlaps(span, m)),
+      (m) => !exclude.some((span) => m.start >= span.start && m.end <= span.end),
     );
     if (matches.length === 0) {
       return;

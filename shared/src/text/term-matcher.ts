@@ -1,7 +1,7 @@
 /** Finds lexicon terms in a run of tokens: longest match first, exact before misspelt. */
 import type { MatchKind } from './summary-schema.js';
 import type { Lexicon, LexiconTarget, TrieNode } from './lexicon.js';
-import { JOINERS, type Token } from './tokenize.js';
+import { JOINERS, MEANINGFUL_PUNCT, type Token } from './tokenize.js';
 
 export interface TermMatch {
   /** Token indexes `[first, last]` in the array searched. */
@@ -72,7 +72,10 @@ export function matchTerms(
     let best: Best | undefined;
     const walk = (node: TrieNode, index: number, fuzzyCount: number): void => {
       const token = tokens[index];
-      if (!token || token.kind === 'punct') {
+      if (
+        !token ||
+        (token.kind === 'punct' && (node === lexicon.root || !MEANINGFUL_PUNCT.has(token.raw)))
+      ) {
         return;
       }
       const step = (child: TrieNode | undefined, fuzzy: number): void => {
@@ -88,7 +91,11 @@ export function matchTerms(
         }
         // Continue past joiners only (`x-ray`, `n/v`).
         let next = index + 1;
-        while (tokens[next]?.kind === 'punct' && JOINERS.has(tokens[next]?.raw ?? '')) {
+        while (
+          tokens[next]?.kind === 'punct' &&
+          JOINERS.has(tokens[next]?.raw ?? '') &&
+          !child.next.has(tokens[next]?.raw ?? '')
+        ) {
           next += 1;
         }
         if (child.next.size > 0) {

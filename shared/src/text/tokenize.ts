@@ -61,5 +61,22 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   return tokens;
 }
 
-/** Punctuation that may sit inside a multi-word term (`x-ray`, `sulfamethoxazole / trimethoprim`). */
-export const JOINERS: ReadonlySet<string> = new Set(['-', '/', "'", '’', '–', '&', '+']);
+/**
+ * Punctuation skipped inside a multi-word term (`x-ray`, `hand, foot and mouth disease`,
+ * `flank (loin) pain`): a term still needs every one of its words, in order.
+ */
+export const JOINERS: ReadonlySet<string> = new Set([
+  '-',
+  '/',
+  "'",
+  '’',
+  '–',
+  '&',
+  '+',
+  ',',
+  '(',
+  ')',
+]);
+
+/** Punctuation that is part of a term's meaning and must match (`hr >100`, `hba1c 6.5% or more`). */
+export const MEANINGFUL_PUNCT: ReadonlySet<string> = new Set(['>', '<', '≥', '≤', '%']);

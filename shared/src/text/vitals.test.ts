@@ -46,6 +46,10 @@ describe('extractVitals', () => {
     ]);
   });
 
+  it('does not read a criterion as a measurement', () => {
+    expect(extractVitals('BMI 30 or more; HR 100+')).toEqual([]);
+  });
+
   it('ignores implausible values and words that merely start like a label', () => {
     expect(extractVitals('BP 91/142. HR 900. at 38 weeks. t 12. Temp 12 C')).toEqual([]);
   });

@@ -148,13 +148,25 @@ const RULES: readonly Rule[] = [
 const FEET_INCHES =
   /\b(?:ht|height)\s*(?:of|is|was|:|=)?\s*(\d)\s*(?:'|’|ft|feet)\s*(?:(\d{1,2})\s*(?:"|”|in|inches)?)?/gi;
 
+/** A threshold, not a measurement: "BMI 30 or more", "HR 100+". */
+const CRITERION_AFTER =
+  /^\s*(?:or (?:more|above|greater|higher|over|less|below|lower|under)|\+|and (?:above|over|below))/i;
+const isCriterion = (text: string, end: number): boolean =>
+  CRITERION_AFTER.test(text.slice(end, end + 20));
+
 /** Every vital sign in the text, in order of appearance. */
 export function extractVitals(text: string): VitalSign[] {
   const found: VitalSign[] = [];
   for (const m of text.matchAll(BP)) {
     const systolic = Number(m[1]);
     const diastolic = Number(m[2]);
-    if (within(systolic, 50, 300) && within(diastolic, 20, 200) && systolic > diastolic) {
+    const isMeasurement = !isCriterion(text, m.index + m[0].length);
+    if (
+      isMeasurement &&
+      within(systolic, 50, 300) &&
+      within(diastolic, 20, 200) &&
+      systolic > diastolic
+    ) {
       const bp: BloodPressure = {
         kind: 'blood-pressure',
         loinc: '85354-9',
@@ -175,6 +187,9 @@ export function extractVitals(text: string): VitalSign[] {
         (/^T\b/i.test(m[0]) && label[0] !== 'T') ||
         (/^PR\b/i.test(m[0]) && !m[0].startsWith('PR'))
       ) {
+        continue;
+      }
+      if (isCriterion(text, m.index + m[0].length)) {
         continue;
       }
       const converted = rule.convert(Number(m[1]), m[2]);
