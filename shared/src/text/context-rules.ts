@@ -14,7 +14,7 @@ export interface TriggerRule {
   phrase: string;
   category: TriggerCategory;
   direction: TriggerDirection;
-  /** Scope length in words (default 50); scopes also end at a terminator, another trigger or the sentence. */
+  /** Scope length in words (default 100); scopes also end at a terminator, another trigger or the sentence. */
   maxScope?: number;
   /**
    * The scope runs past a comma only into a coordinated list ("no fever, chills or sweats"), not into
@@ -48,7 +48,7 @@ const rules = (
     ...(ends === undefined ? {} : { ends }),
   }));
 
-/** Negations that govern a noun phrase, not a list: see `commaNeedsConjunction`. */
+/** Triggers that govern one noun phrase, not a list: see `commaNeedsConjunction`. */
 const DETERMINERS = new Set([
   'no',
   'not',
@@ -59,6 +59,17 @@ const DETERMINERS = new Set([
   'none',
   'absent',
   'negative',
+  'possible',
+  'probable',
+  'likely',
+  'suspected',
+  'questionable',
+  'presumed',
+  'presumptive',
+  'prior',
+  'previous',
+  'former',
+  'remote',
 ]);
 
 const FAMILY_MEMBERS = [
@@ -311,6 +322,15 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     'prevention of',
     'screening for',
     'screen for',
+    'screening of',
+    'assessment of',
+    'assessment using',
+    'measurement of',
+    'evaluation of',
+    'test for',
+    'testing for',
+    'vaccine against',
+    'vaccination against',
   ]),
   ...rules({ category: 'pseudo', direction: 'forward' }, [
     'no increase',
@@ -338,6 +358,9 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     'as needed',
     'history of present illness',
     'prior to',
+    'reports of',
+    'preservative free',
+    'free text',
     ...DURATIONS.flatMap((d) => [`${d} history of`, `${d} history`, `${d} hx of`]),
     'recent history of',
     'short history of',
@@ -357,8 +380,6 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     'who',
     'because',
     'since',
-    'secondary to',
-    'due to',
     'cause of',
     'etiology of',
     'source of',
@@ -386,6 +407,26 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     ';',
     'while',
     'whereas',
+  ]),
+  // Named in a procedure, not found in the patient ("depression screening", "AUDIT test").
+  ...rules({ category: 'hypothetical', direction: 'backward', maxScope: 3 }, [
+    'screening',
+    'screen',
+    'test',
+    'testing',
+    'questionnaire',
+    'assessment',
+    'evaluation',
+    'vaccine',
+    'vaccination',
+    'immunization',
+    'prophylaxis',
+    'antibody',
+    'antigen',
+    'assay',
+    'titer',
+    'culture',
+    'pcr',
   ]),
   // A new verb ends what the patient denies or doubts, not whose history it is ("mother has diabetes").
   ...rules(

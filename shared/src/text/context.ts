@@ -25,7 +25,7 @@ export interface ContextRules {
   root: RuleNode;
 }
 
-const DEFAULT_SCOPE = 50;
+const DEFAULT_SCOPE = 100;
 
 export function compileContextRules(): ContextRules {
   const root: RuleNode = { next: new Map(), rules: [] };
@@ -53,10 +53,13 @@ export function compileContextRules(): ContextRules {
 /** A trigger found in a sentence, with the token range its scope covers (`[scopeStart, scopeEnd)`). */
 export interface Modifier {
   category: Exclude<TriggerCategory, 'pseudo' | 'terminate'>;
+  direction: 'forward' | 'backward';
   first: number;
   last: number;
   scopeStart: number;
   scopeEnd: number;
+  /** Adjacent triggers form one chain and apply together ("no family history of", "denies any history of"). */
+  chain: number;
 }
 
 interface Trigger {
@@ -102,12 +105,10 @@ function wordsBetween(tokens: readonly Token[], from: number, to: number): numbe
   return n;
 }
 
-/** Whether trigger `b` ends a scope of `category`: any other trigger does; a terminator if it says so. */
+/** Whether trigger `b` is a terminator that ends scopes of `category`. */
 function endsScopeOf(b: Trigger, category: TriggerCategory): boolean {
   return b.rules.some(
-    (r) =>
-      r.category !== 'pseudo' &&
-      (r.category !== 'terminate' || r.ends === undefined || r.ends.includes(category)),
+    (r) => r.category === 'terminate' && (r.ends === undefined || r.ends.includes(category)),
   );
 }
 
@@ -133,24 +134,27 @@ export function findModifiers(
   blocked: readonly boolean[],
 ): Modifier[] {
   const triggers = findTriggers(rules, tokens, blocked);
-  const boundaries = triggers.filter((t) => !t.rules.every((r) => r.category === 'pseudo'));
+  const terminators = triggers.filter((t) => t.rules.some((r) => r.category === 'terminate'));
   const modifiers: Modifier[] = [];
+  let previous: { last: number; chain: number } | undefined;
   for (const trigger of triggers) {
-    for (const rule of trigger.rules) {
-      if (rule.category === 'pseudo' || rule.category === 'terminate') {
-        continue;
-      }
-      const category = rule.category;
+    const asserting = trigger.rules.filter(
+      (r) => r.category !== 'pseudo' && r.category !== 'terminate',
+    );
+    if (asserting.length === 0) {
+      continue;
+    }
+    const chain =
+      previous && wordsBetween(tokens, previous.last + 1, trigger.first) <= 1
+        ? previous.chain
+        : trigger.first;
+    previous = { last: trigger.last, chain };
+    for (const rule of asserting) {
+      const category = rule.category as Modifier['category'];
       if (rule.direction !== 'backward') {
-        // Another trigger ends the scope, unless it directly follows ("denies any history of").
         const stop =
-          boundaries.find(
-            (b) =>
-              b.first > trigger.last &&
-              endsScopeOf(b, category) &&
-              (b.rules.some((r) => r.category === 'terminate') ||
-                wordsBetween(tokens, trigger.last + 1, b.first) > 1),
-          )?.first ?? tokens.length;
+          terminators.find((b) => b.first > trigger.last && endsScopeOf(b, category))?.first ??
+          tokens.length;
         let end = trigger.last + 1;
         while (end < stop && wordsBetween(tokens, trigger.last + 1, end + 1) <= rule.maxScope) {
           if (
@@ -164,25 +168,34 @@ export function findModifiers(
         }
         modifiers.push({
           category,
+          direction: 'forward',
           first: trigger.first,
           last: trigger.last,
           scopeStart: trigger.last + 1,
           scopeEnd: end,
+          chain,
         });
       }
       if (rule.direction !== 'forward') {
-        const before = boundaries.filter((b) => b.last < trigger.first && endsScopeOf(b, category));
+        const before = terminators.filter(
+          (b) => b.last < trigger.first && endsScopeOf(b, category),
+        );
         const stop = before.length > 0 ? (before[before.length - 1]?.last ?? -1) + 1 : 0;
         let begin = trigger.first;
         while (begin > stop && wordsBetween(tokens, begin - 1, trigger.first) <= rule.maxScope) {
+          if (rule.commaNeedsConjunction && tokens[begin - 1]?.raw === ',') {
+            break; // "joint pain, suspected covid-19": the adjective belongs to what follows
+          }
           begin -= 1;
         }
         modifiers.push({
           category,
+          direction: 'backward',
           first: trigger.first,
           last: trigger.last,
           scopeStart: begin,
           scopeEnd: trigger.first,
+          chain,
         });
       }
     }
@@ -211,14 +224,28 @@ export function assertMention(options: {
   section: SectionKind;
 }): AssertionResult {
   const { modifiers, first, last, section } = options;
-  const hit = new Set<Modifier['category']>();
-  for (const m of modifiers) {
-    if (first >= m.scopeStart && last < m.scopeEnd) {
-      hit.add(m.category);
-    }
-  }
+  // The nearest trigger chain on each side decides ("no fever, possible pneumonia"); family, an
+  // experiencer rather than a status, applies from any trigger covering the mention.
+  // A forward scope covers a mention that starts in it; a backward one, a mention that ends in it.
+  const covering = modifiers.filter((m) =>
+    m.direction === 'forward'
+      ? first >= m.scopeStart && first < m.scopeEnd
+      : last >= m.scopeStart && last < m.scopeEnd,
+  );
+  const forward = covering.filter((m) => m.direction === 'forward');
+  const backward = covering.filter((m) => m.direction === 'backward');
+  const nearestForward = Math.max(-1, ...forward.map((m) => m.first));
+  const nearestBackward = Math.min(Number.MAX_SAFE_INTEGER, ...backward.map((m) => m.first));
+  const chains = new Set<number>([
+    ...forward.filter((m) => m.first === nearestForward).map((m) => m.chain),
+    ...backward.filter((m) => m.first === nearestBackward).map((m) => m.chain),
+  ]);
+  const hit = new Set<Modifier['category']>(
+    covering.filter((m) => chains.has(m.chain)).map((m) => m.category),
+  );
+  const familyTrigger = covering.some((m) => m.category === 'family');
   const defaults = sectionDefault(section);
-  const family = hit.has('family') || defaults.family;
+  const family = familyTrigger || defaults.family;
   const experiencer: Experiencer = family ? 'family' : 'patient';
   if (hit.has('hypothetical')) {
     return { assertion: 'hypothetical', experiencer };

@@ -38,7 +38,7 @@ function clauseOf(options: {
     beforeStart = semicolon + 1;
   }
   let afterEnd = Math.min(next?.span.start ?? sentence.end, sentence.end, mention.span.end + 100);
-  const stop = /[;\n]/.exec(text.slice(mention.span.end, afterEnd));
+  const stop = /;/.exec(text.slice(mention.span.end, afterEnd)); // a line break inside a sentence is a wrap
   if (stop) {
     afterEnd = mention.span.end + stop.index;
   }

@@ -56,8 +56,8 @@ const INTERVAL_AFTER =
   /^[^.;\n]{0,30}?\b(?:in|within|after|for)?\s*(\d+|one|two|three|four|five|six|seven|eight|ten|twelve|a|an)(?:\s*(?:-|to)\s*\d+)?\s*(hours?|hrs?|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?)\b/i;
 const INTERVAL_BEFORE =
   /\b(\d+|one|two|three|four|six)[- ](hour|day|week|month|year)s?[- ](?:follow[- ]?up|f\/u|re-?check|review)\b/i;
-const FOLLOW_UP_PRN =
-  /\b(?:prn|as needed|if (?:not|no|worse|symptoms)|if \w+ (?:worsen|persist)|sooner if)/i;
+const FOLLOW_UP_PRN = /^\s*(?:[^.;]{0,20}\b)?(?:prn|as needed|if|unless|sooner if|should)\b/i;
+const EXPLICIT_FOLLOW_UP = /^(?:follow|f\/u|return|rtc|come back|see)/i;
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   a: 1,
@@ -150,10 +150,14 @@ function followUp(text: string, sentence: Sentence): PlanItem | undefined {
   const end = after
     ? keyword.index + keyword[0].length + after[0].length
     : keyword.index + keyword[0].length;
+  const asNeeded = value === undefined && FOLLOW_UP_PRN.test(rest);
+  if (!value && !asNeeded && !EXPLICIT_FOLLOW_UP.test(keyword[0])) {
+    return undefined; // "recheck BP at the visit" is not a follow-up appointment
+  }
   return {
     kind: 'follow-up',
     ...(value ? { interval: value } : {}),
-    asNeeded: value === undefined && FOLLOW_UP_PRN.test(rest),
+    asNeeded,
     span: { start: sentence.start + keyword.index, end: sentence.start + end },
     text: body.slice(keyword.index, end),
   };

@@ -56,6 +56,8 @@ export interface TextExtractor {
 
 const ASSESSMENT_SECTIONS: ReadonlySet<SectionKind> = new Set(['assessment', 'assessment-plan']);
 const NOT_CLINICAL_FINDINGS: ReadonlySet<SectionKind> = new Set(['allergies', 'medications']);
+/** Sentences about vaccines name diseases they prevent ("hep a", "varicella"), not the patient's. */
+const VACCINE = /\b(?:immuni[sz]ations?|vaccines?|vaccinations?|vaccinated)\b/i;
 
 function toConditionMention(condition: Condition, m: Mention): ConditionMention {
   return {
@@ -136,7 +138,15 @@ export function createTextExtractor(options: TextExtractorOptions): TextExtracto
     const findings: FindingMention[] = [];
     const conditions: ConditionMention[] = [];
     const assessment: ConditionMention[] = [];
+    const aboutVaccines = new Set(
+      sentences.flatMap((x, i) =>
+        x.section === 'immunizations' || VACCINE.test(text.slice(x.start, x.end)) ? [i] : [],
+      ),
+    );
     for (const m of mentions) {
+      if (aboutVaccines.has(m.sentence)) {
+        continue;
+      }
       if (m.target.type === 'finding') {
         const finding = kb.finding(m.target.id);
         const inReaction = reactionSpans.some(
