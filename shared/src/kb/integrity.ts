@@ -111,6 +111,11 @@ export function checkIntegrity(kb: KbContent): ErrorDetail[] {
     );
     refs(`preventiveServices.${p.id}.population`, pop.anyFindings, 'finding');
     refs(`preventiveServices.${p.id}.satisfiedBy`, p.satisfiedBy, 'test');
+    for (const test of Object.keys(p.testIntervalMonths)) {
+      if (!p.satisfiedBy.includes(test)) {
+        report(`preventiveServices.${p.id}.testIntervalMonths`, `${test} is not in satisfiedBy`);
+      }
+    }
   }
   return problems;
 }

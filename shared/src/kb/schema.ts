@@ -290,7 +290,10 @@ export const PreventiveServiceSchema = z.object({
     sex: SexSchema.optional(),
     minAge: z.number().int().min(0),
     maxAge: z.number().int().min(0).optional(),
-    /** Only for patients with any of these conditions (e.g. diabetes screening with overweight). */
+    /**
+     * Only for patients with any of these conditions (e.g. diabetes screening with overweight). When
+     * both this and `anyFindings` are set, either a listed condition or a listed finding qualifies.
+     */
     anyConditions: z.array(SlugSchema).default([]),
     /** Only for patients with any of these history findings (e.g. current smoker). */
     anyFindings: z.array(SlugSchema).default([]),
@@ -301,6 +304,11 @@ export const PreventiveServiceSchema = z.object({
   satisfiedBy: z.array(SlugSchema).min(1),
   /** Re-due after this many months; omitted for once-only services. */
   intervalMonths: z.number().int().positive().optional(),
+  /**
+   * Per-test intervals where the recommendation differs by test (colorectal screening: colonoscopy
+   * 120 months, FIT 12); tests not listed use `intervalMonths`.
+   */
+  testIntervalMonths: z.record(SlugSchema, z.number().int().positive()).default({}),
   year: z.number().int().min(1990).max(2030),
   sources: SourceRefsSchema,
 });

@@ -2,7 +2,8 @@
  * Regenerates the therapeutics knowledge files from the curated tables and the reference data:
  *   npx tsx tooling/src/kb-derive-care/derive-therapeutics.ts
  * Writes drug-classes.json, drugs.json and interactions.json under shared/src/kb/data/therapeutics/
- * (sources.json and treatments.json there are curated by hand) and prints a JSON report.
+ * (sources.json and treatments.json there, and everything under care/, are curated by hand as JSON)
+ * and prints a JSON report.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -39,10 +40,15 @@ function main(): void {
   if (dataDir === undefined) {
     throw new Error('reference data not found: set MEDIASSIST_REFERENCE_DATA');
   }
-  const outDir = path.join(projectRoot(), 'shared', 'src', 'kb', 'data', 'therapeutics');
+  const dataRoot = path.join(projectRoot(), 'shared', 'src', 'kb', 'data');
+  const outDir = path.join(dataRoot, 'therapeutics');
   const knownSources = new Set(
-    (JSON.parse(readFileSync(path.join(outDir, 'sources.json'), 'utf8')) as { id: string }[]).map(
-      (s) => s.id,
+    ['diagnosis', 'care', 'therapeutics'].flatMap((module) =>
+      (
+        JSON.parse(readFileSync(path.join(dataRoot, module, 'sources.json'), 'utf8')) as {
+          id: string;
+        }[]
+      ).map((s) => s.id),
     ),
   );
 
@@ -81,7 +87,7 @@ function main(): void {
   const cited = [...classes, ...drugs, ...interactions].flatMap((e) => e.sources);
   const unknownSources = [...new Set(cited.filter((s) => !knownSources.has(s)))];
   if (unknownSources.length > 0) {
-    throw new Error(`sources missing from therapeutics/sources.json: ${unknownSources.join(', ')}`);
+    throw new Error(`unknown source ids: ${unknownSources.join(', ')}`);
   }
 
   writeFileSync(path.join(outDir, 'drug-classes.json'), jsonLines(classes));
