@@ -70,6 +70,19 @@ const DETERMINERS = new Set([
   'previous',
   'former',
   'remote',
+  'unlikely',
+  'ruled out',
+  'is ruled out',
+  'was ruled out',
+  'has been ruled out',
+  'resolved',
+  'has resolved',
+  'have resolved',
+  'not seen',
+  'not present',
+  'not found',
+  'free',
+  'gone',
 ]);
 
 const FAMILY_MEMBERS = [
@@ -431,6 +444,11 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   // A new verb ends what the patient denies or doubts, not whose history it is ("mother has diabetes").
   ...rules(
     { category: 'terminate', direction: 'forward', ends: ['negated', 'possible', 'historical'] },
-    ['has', 'is', 'feels', 'states', 'says', 'notes'],
+    ['has', 'is', 'feels', 'states', 'says', 'notes', 'given'],
   ),
+  // A cause is part of a diagnosis ("fracture due to osteoporosis"), not the end of its history.
+  ...rules({ category: 'terminate', direction: 'forward', ends: ['negated', 'possible'] }, [
+    'due to',
+    'secondary to',
+  ]),
 ];

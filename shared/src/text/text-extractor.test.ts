@@ -83,6 +83,35 @@ describe('assertion status', () => {
     ]);
   });
 
+  it('lets the nearest trigger decide and keeps list adjectives to their own item', () => {
+    const s = summarize(
+      'No fever, possible pneumonia. History of bronchitis, suspected pneumonia, asthma.',
+    );
+    expect(s.findings.map((f) => [f.findingId, f.assertion])).toEqual([['fever', 'absent']]);
+    expect(s.conditions.map((c) => [c.conditionId, c.assertion])).toEqual([
+      ['community-acquired-pneumonia', 'possible'],
+      ['acute-bronchitis', 'historical'],
+      ['community-acquired-pneumonia', 'possible'],
+      ['asthma', 'historical'],
+    ]);
+  });
+
+  it('chains adjacent triggers: "denies any history of" is a denial', () => {
+    expect(summarize('Denies any history of asthma.').conditions[0]?.assertion).toBe('absent');
+  });
+
+  it('does not read a disease named by a screening, a test or a vaccine as the patient’s', () => {
+    const s = summarize('Plan: diabetes screening. Pneumonia vaccine given.');
+    expect(s.conditions.map((c) => [c.conditionId, c.assertion])).toEqual([
+      ['type-2-diabetes', 'hypothetical'],
+    ]);
+    const a = summarize('Assessment: possible asthma, PE unlikely.');
+    expect(a.assessment.map((c) => [c.conditionId, c.assertion])).toEqual([
+      ['asthma', 'possible'],
+      ['pulmonary-embolism', 'absent'],
+    ]);
+  });
+
   it('does not take a relative reporting for family history', () => {
     expect(assertions('Mother reports fever and cough.')).toEqual({
       fever: 'present',
@@ -168,6 +197,11 @@ describe('medications', () => {
       ['azithromycin', 'start'],
       ['lisinopril', 'continue'],
     ]);
+  });
+
+  it('reads a sig wrapped onto the next line', () => {
+    const [med] = summarize('Meds: albuterol 2 puffs\ninhaled q4h prn').medications;
+    expect(med).toMatchObject({ route: 'inhalation', frequency: { code: 'Q4H', asNeeded: true } });
   });
 
   it('reads a brand in brackets after its ingredient as one medication, and negations as not taking', () => {

@@ -55,7 +55,7 @@ export interface TextExtractor {
 }
 
 const ASSESSMENT_SECTIONS: ReadonlySet<SectionKind> = new Set(['assessment', 'assessment-plan']);
-const NOT_CLINICAL_FINDINGS: ReadonlySet<SectionKind> = new Set(['allergies', 'medications']);
+const NOT_CLINICAL_SECTIONS: ReadonlySet<SectionKind> = new Set(['allergies', 'medications']);
 /** Sentences about vaccines name diseases they prevent ("hep a", "varicella"), not the patient's. */
 const VACCINE = /\b(?:immuni[sz]ations?|vaccines?|vaccinations?|vaccinated)\b/i;
 
@@ -152,7 +152,7 @@ export function createTextExtractor(options: TextExtractorOptions): TextExtracto
         const inReaction = reactionSpans.some(
           (r) => m.span.start >= r.start && m.span.end <= r.end,
         );
-        if (finding && !NOT_CLINICAL_FINDINGS.has(m.section) && !inReaction) {
+        if (finding && !NOT_CLINICAL_SECTIONS.has(m.section) && !inReaction) {
           findings.push({
             findingId: finding.id,
             display: finding.display,
@@ -168,7 +168,7 @@ export function createTextExtractor(options: TextExtractorOptions): TextExtracto
         }
       } else if (m.target.type === 'condition') {
         const condition = kb.condition(m.target.id);
-        if (condition) {
+        if (condition && !NOT_CLINICAL_SECTIONS.has(m.section)) {
           (ASSESSMENT_SECTIONS.has(m.section) ? assessment : conditions).push(
             toConditionMention(condition, m),
           );

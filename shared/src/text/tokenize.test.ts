@@ -41,6 +41,11 @@ describe('stem', () => {
     expect(stem(plural)).toBe(stem(singular));
   });
 
+  it('never folds a plural into a different short word (hives is not HIV)', () => {
+    expect(stem('hives')).toBe('hive');
+    expect(stem('hives')).not.toBe(stem('hiv'));
+  });
+
   it('leaves -us, -is and short words alone', () => {
     expect(stem('sinus')).toBe('sinus');
     expect(stem('bronchitis')).toBe('bronchitis');

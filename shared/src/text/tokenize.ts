@@ -32,7 +32,7 @@ export function stem(word: string): string {
   } else if (w.endsWith('s') && !/(?:ss|us|is|ys|as)$/.test(w)) {
     w = w.slice(0, -1);
   }
-  if (w.length > 3 && w.endsWith('e')) {
+  if (w.length > 4 && w.endsWith('e')) {
     w = w.slice(0, -1);
   }
   return w;
