@@ -115,6 +115,14 @@ describe('the shipped interaction rules', () => {
     }
   });
 
+  it("resolves Synthea's RxCUIs, including codes missing from the RxNorm file", () => {
+    expect(kb.drugByRxcui('316672')?.name).toBe('simvastatin');
+    expect(kb.drugByRxcui('314076')?.name).toBe('lisinopril');
+    expect(kb.drugByRxcui('1736854')?.name).toBe('cisplatin');
+    const percocet = checker.check({ proposed: ['1049221'], active: ['lorazepam'] });
+    expect(percocet.warnings[0]?.drugs[0].name).toBe('oxycodone');
+  });
+
   it('holds at least 300 drugs, each with an RxNorm ingredient code and a typical dose', () => {
     expect(kb.drugs.length).toBeGreaterThanOrEqual(300);
     expect(kb.drugs.filter((d) => !d.typicalDose)).toEqual([]);
