@@ -20,14 +20,7 @@ export const CNS_RULES: readonly CuratedRule[] = [
   {
     id: 'maoi-sympathomimetics',
     a: ['@maoi'],
-    b: [
-      '@cns-stimulant',
-      '@decongestant',
-      '@sympathomimetic',
-      'atomoxetine',
-      'bupropion',
-      'levodopa',
-    ],
+    b: ['@cns-stimulant', '@decongestant', 'atomoxetine', 'bupropion', 'levodopa'],
     severity: 'contraindicated',
     mechanism:
       'Stored noradrenaline accumulates under MAO inhibition and is released by indirect sympathomimetics.',

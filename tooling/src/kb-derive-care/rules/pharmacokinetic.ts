@@ -233,17 +233,17 @@ export const PHARMACOKINETIC_RULES: readonly CuratedRule[] = [
   },
   {
     id: 'hiv-antiretrovirals-inducers',
-    a: ['@integrase-inhibitor', '@nnrti', 'cobicistat'],
+    a: ['@integrase-inhibitor', 'rilpivirine', 'etravirine', 'nevirapine', 'cobicistat'],
     b: STRONG_INDUCERS,
     severity: 'major',
     mechanism: 'CYP3A4 and UGT1A1 induction lowers antiretroviral levels.',
     consequence: 'Virological failure and resistance.',
     management:
-      'Check an HIV interaction resource; dolutegravir needs 50 mg twice daily with rifampin; many combinations are contraindicated.',
+      'Check an HIV interaction resource: dolutegravir needs 50 mg twice daily with rifampin; rilpivirine and etravirine are contraindicated with rifampin; efavirenz 600 mg is the usual NNRTI with rifampin.',
     sources: LABEL_DDI,
   },
   {
-    id: 'rilpivirine-atazanavir-acid-suppression',
+    id: 'rilpivirine-ppi',
     a: ['rilpivirine'],
     b: ['@ppi'],
     severity: 'contraindicated',
