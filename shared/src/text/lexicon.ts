@@ -5,7 +5,7 @@
  */
 import englishWords from 'an-array-of-english-words' with { type: 'json' };
 import type { KnowledgeBase } from '../kb/index.js';
-import { CLINICAL_ABBREVIATIONS } from './abbreviations.js';
+import { CAPITALS_ONLY, CLINICAL_ABBREVIATIONS } from './abbreviations.js';
 import { createFuzzyIndex, type FuzzyIndex } from './fuzzy-index.js';
 import { MEANINGFUL_PUNCT, tokenize } from './tokenize.js';
 
@@ -170,6 +170,15 @@ export function createLexicon(kb: KnowledgeBase): Lexicon {
         abbreviation: true,
         upperOnly: !anyCase && singleWord && (abbr.length <= 2 || isEnglishWord(abbr)),
       });
+    }
+  }
+
+  // One-word names that are two letters, or listed as ambiguous, need capitals whatever the KB says.
+  const anyCase = new Set(CLINICAL_ABBREVIATIONS.filter((a) => a.anyCase).map((a) => a.abbr));
+  for (const [word, node] of root.next) {
+    if (node.term && !anyCase.has(word) && (CAPITALS_ONLY.has(word) || /^[a-z]{1,2}$/.test(word))) {
+      node.term.upperOnly = true;
+      node.term.abbreviation = true;
     }
   }
 
