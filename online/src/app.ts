@@ -7,6 +7,7 @@
 import { AppError } from '@mediassist/shared/errors';
 import type { KnowledgeBase } from '@mediassist/shared/kb';
 import type { Logger } from '@mediassist/shared/logger';
+import type { TextExtractor } from '@mediassist/shared/text';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
@@ -32,6 +33,7 @@ import { healthRoutes } from './routes/health.js';
 import { kbRoutes } from './routes/kb.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './routes/openapi-common.js';
+import { summarizeRoutes } from './routes/summarize.js';
 import type { Lifecycle } from './server/lifecycle.js';
 
 /** The version of the HTTP contract (`/api/v1`), shown in the OpenAPI document. */
@@ -76,6 +78,11 @@ export interface AppDeps {
   config: AppConfig;
   /** Swagger UI files for `/docs` (`loadDocsAssets()`). */
   docs: DocsAssets;
+  /**
+   * The clinical text extractor over `kb` (`createTextExtractor({ kb })`, built once: ~0.2–0.6 s).
+   * `POST /api/v1/summarize` is mounted only when it is given.
+   */
+  textExtractor?: TextExtractor | undefined;
 }
 
 export function createApp(deps: AppDeps) {
@@ -141,6 +148,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRoutes({ readiness }));
   app.route('/', metricsRoutes({ metrics }));
   app.route('/api/v1/kb', kbRoutes({ kb }));
+  if (deps.textExtractor) {
+    app.route('/api/v1', summarizeRoutes({ extractor: deps.textExtractor, kb, clock }));
+  }
   app.route(
     '/',
     docsRoutes({

@@ -9,6 +9,7 @@ import { parseEnv } from '@mediassist/shared/config';
 import { toAppError } from '@mediassist/shared/errors';
 import { loadKnowledgeBase } from '@mediassist/shared/kb';
 import { createLogger, type Logger } from '@mediassist/shared/logger';
+import { createTextExtractor } from '@mediassist/shared/text';
 import { Redis } from 'ioredis';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createApp } from './app.js';
@@ -157,6 +158,7 @@ async function main(logger: Logger): Promise<void> {
       readinessPingTimeoutMs: env.READINESS_PING_TIMEOUT_MS,
     },
     docs: loadDocsAssets(),
+    textExtractor: createTextExtractor({ kb }),
   });
   const server = await startHttpServer({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   logger.info(

@@ -23,3 +23,16 @@ export {
   type KbVersionResponse,
 } from './kb-search.js';
 export { ROLES, RoleSchema, type Role } from './roles.js';
+export {
+  PSEUDONYM_IDENTIFIER_SYSTEMS,
+  SUMMARIZE_FORMATS,
+  SummarizeFhirResponseSchema,
+  SummarizeFormatSchema,
+  SummarizeRequestSchema,
+  SummarizeResponseSchema,
+  SummarizeSummaryResponseSchema,
+  type SummarizeFhirResponse,
+  type SummarizeFormat,
+  type SummarizeRequest,
+  type SummarizeResponse,
+} from './summarize.js';
