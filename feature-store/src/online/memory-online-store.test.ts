@@ -1,3 +1,6 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import { featureRegistry } from '../definitions/registry.js';
+import type { OnlineStore } from './online-store.js';
 import { onlineStoreContract } from '../testing/online-store-contract.js';
 import { MemoryOnlineStore, type MemoryOnlineData } from './memory-online-store.js';
 
@@ -12,5 +15,11 @@ onlineStoreContract('MemoryOnlineStore', () => {
       return Promise.resolve();
     },
     teardown: () => Promise.resolve(),
+  });
+});
+
+describe('the OnlineStore type', () => {
+  it('is what a store of the registered views is, so apps can depend on the interface alone', () => {
+    expectTypeOf(new MemoryOnlineStore({ registry: featureRegistry })).toExtend<OnlineStore>();
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { PatientId } from '@mediassist/shared/ids';
 import type { AnyFeatureView, FeatureValueOf } from '../definitions/feature-view.js';
-import type { FeatureRegistry } from '../definitions/registry.js';
+import type { FeatureRegistry, PatientFeatureView } from '../definitions/registry.js';
 
 /** One view's value for one patient, as of the time the producer had seen data up to. */
 export interface FeatureWrite<TValue> {
@@ -115,7 +115,8 @@ export interface WatermarkStore {
 /** Watermarks are per version of a view: a new version starts from nothing. */
 export type ViewRef = Pick<AnyFeatureView, 'name' | 'version'>;
 
-export interface OnlineStore<TView extends AnyFeatureView = AnyFeatureView> {
+/** `OnlineStore` alone means the store of every registered patient view. */
+export interface OnlineStore<TView extends AnyFeatureView = PatientFeatureView> {
   /** The views this store reads (names, versions, staleness limits, encodings). */
   readonly registry: FeatureRegistry<TView>;
   readonly watermarks: WatermarkStore;
