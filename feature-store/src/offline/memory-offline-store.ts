@@ -18,6 +18,7 @@ import type {
 import { encodeSnapshotRows } from './snapshot-rows.js';
 import { checkTrainingLabel, trainingFeature } from './training-feature.js';
 import { buildEncodedColumn } from '../online/encoded-column.js';
+import { settle } from '../settle.js';
 
 interface StoredRow {
   readonly patientId: string;
@@ -182,9 +183,4 @@ async function* batchesOf(options: {
     });
     await Promise.resolve();
   }
-}
-
-/** Runs `fn` on a later microtask so that a throw becomes a rejection, as with a real store. */
-function settle<T>(fn: () => T): Promise<T> {
-  return Promise.resolve().then(fn);
 }

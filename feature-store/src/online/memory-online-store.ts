@@ -20,6 +20,7 @@ import type {
 import { viewFields, watermarkField } from './redis-keys.js';
 import { decodeStoredView, parseStoredNumber, shouldReplace } from './stored-view.js';
 import { AppError } from '@mediassist/shared/errors';
+import { settle } from '../settle.js';
 
 /** Patient id → hash field → stored bytes (exactly what Redis would hold). */
 export type MemoryOnlineData = Map<string, Map<string, Uint8Array>>;
@@ -188,11 +189,6 @@ export class MemoryOnlineStore<TView extends AnyFeatureView> implements OnlineSt
       }
     });
   }
-}
-
-/** Runs `fn` on a later microtask so that a throw becomes a rejection, as with a real store. */
-function settle<T>(fn: () => T): Promise<T> {
-  return Promise.resolve().then(fn);
 }
 
 function dateOrNull(ms: number | undefined): Date | null {
