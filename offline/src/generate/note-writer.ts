@@ -207,7 +207,7 @@ function sectionedNote(ctx: NoteContext): string {
   if (facts.kind === 'acute' || facts.kind === 'new-problem') {
     const present = split(world, facts.present, facts.chiefComplaint);
     const absent = split(world, facts.absent, undefined);
-    const ccText = cc ? phrases.clinical(cc, random) : 'unwell';
+    const ccText = cc ? phrases.clinical(cc, random) : 'review of results';
     lines.push(
       `${header(['CC', 'Chief complaint', 'Presenting complaint'], random)}: ${random.chance(0.3) && cc ? `"${phrases.lay(cc, random)}"` : ccText}`,
     );
@@ -327,7 +327,7 @@ function dialogueNote(ctx: NoteContext): string {
   turns.push(
     `Doctor: ${random.pick(['What brings you in today?', 'How can I help today?', 'What seems to be the problem?'])}`,
   );
-  turns.push(`Patient: ${cc ? cap(phrases.lay(cc, random)) : 'I feel unwell'}.`);
+  turns.push(`Patient: ${cc ? cap(phrases.lay(cc, random)) : 'I came about my results'}.`);
   const present = split(world, facts.present, facts.chiefComplaint);
   const absent = split(world, facts.absent, undefined);
   const asked = [

@@ -37,14 +37,14 @@ export interface ObservationJson {
   bloodPressure(ctx: ObservationContext, bp: { systolic: number; diastolic: number }): string;
 }
 
-const SAMPLE = { id: '\u0000ID', patientId: '\u0000PT', encounterId: '\u0000EN', ms: 0 };
+const SAMPLE = { id: '@@ID@@', patientId: '@@PT@@', encounterId: '@@EN@@', ms: 0 };
 const EPOCH = '1970-01-01T00:00:00Z';
 
 /** Splits a builder's JSON around the per-resource parts, keeping everything else verbatim. */
 function template(json: string): (ctx: ObservationContext) => string {
-  const [beforeId = '', afterId = ''] = json.split('\u0000ID');
-  const [beforePatient = '', afterPatient = ''] = afterId.split('\u0000PT');
-  const [beforeEncounter = '', afterEncounter = ''] = afterPatient.split('\u0000EN');
+  const [beforeId = '', afterId = ''] = json.split('@@ID@@');
+  const [beforePatient = '', afterPatient = ''] = afterId.split('@@PT@@');
+  const [beforeEncounter = '', afterEncounter = ''] = afterPatient.split('@@EN@@');
   const [beforeTime = '', afterTime = ''] = afterEncounter.split(EPOCH);
   return (ctx) =>
     beforeId +

@@ -245,6 +245,7 @@ export function createPatientGenerator(options: PatientGeneratorOptions): Patien
           attributes,
           baseline: (loinc) => baseline(state, loinc, { age, active }),
           weigh: random.chance(0.3),
+          diagnostic: visit.kind === 'new-problem',
           random,
         });
         const measured = withDiastolic(state, [...p.measured], { age, active });

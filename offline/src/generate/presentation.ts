@@ -23,6 +23,8 @@ export interface PresentationInput {
   baseline: (loinc: string) => Baseline;
   /** Also measure weight and BMI. */
   weigh: boolean;
+  /** The visit that diagnoses a chronic problem: every test its lab findings call for is done. */
+  diagnostic: boolean;
   random: Random;
 }
 
@@ -32,7 +34,7 @@ export interface Measured {
 }
 
 export interface Presentation {
-  chiefComplaint: number;
+  chiefComplaint: number | undefined;
   /** Documented present / explicitly absent findings (finding indexes). */
   present: readonly number[];
   absent: readonly number[];
@@ -56,7 +58,8 @@ const { elderly } = WORLD_PARAMS;
 const spreadCorrection = (beta: number): number => Math.sqrt(1 + (Math.PI * beta * beta) / 8);
 
 export function drawPresentation(input: PresentationInput): Presentation {
-  const { world, condition, sex, age, inPerson, attributes, baseline, weigh, random } = input;
+  const { world, condition, sex, age, inPerson, attributes, baseline, weigh, diagnostic, random } =
+    input;
   const wc = world.conditions[condition];
   if (!wc) {
     throw new RangeError(`no condition ${String(condition)}`);
@@ -129,7 +132,7 @@ export function drawPresentation(input: PresentationInput): Presentation {
     if (!f || f.finding.kind !== 'lab' || !inPerson) {
       continue;
     }
-    if (random.chance(WORLD_PARAMS.labOrderedAtAcuteVisit)) {
+    if (diagnostic || random.chance(WORLD_PARAMS.labOrderedAtAcuteVisit)) {
       if (f.threshold) {
         loincs.push(f.threshold.loinc);
       } else {
@@ -177,30 +180,35 @@ export function drawPresentation(input: PresentationInput): Presentation {
     return inPerson || f.finding.kind === 'symptom' || f.finding.kind === 'history';
   };
 
-  // The chief complaint: a present symptom of the condition, the most typical first.
-  const candidates = wc.associations
-    .filter((a) => truth.has(a.finding) && world.findings[a.finding]?.finding.kind === 'symptom')
-    .sort((a, b) => b.trueLogit - a.trueLogit || a.finding - b.finding);
-  let chiefComplaint = candidates[0]?.finding;
+  // The chief complaint: a present symptom of the condition (the most typical first), else a present
+  // sign or result; a symptom is made present when nothing else shows.
+  const associated = [...wc.associations].sort(
+    (x, y) => y.trueLogit - x.trueLogit || x.finding - y.finding,
+  );
+  const kindOf = (fi: number) => world.findings[fi]?.finding.kind;
+  const presentSymptoms = associated.filter(
+    (a) => truth.has(a.finding) && kindOf(a.finding) === 'symptom',
+  );
+  let chiefComplaint: number | undefined =
+    presentSymptoms[0]?.finding ??
+    associated.find(
+      (a) => truth.has(a.finding) && knowable(a.finding) && kindOf(a.finding) !== 'history',
+    )?.finding;
   if (chiefComplaint === undefined) {
-    const fallback = wc.associations
-      .filter((a) => {
-        const f = world.findings[a.finding];
-        return (
-          f &&
-          (f.finding.kind === 'symptom' || f.finding.kind === 'sign') &&
-          findingPossible(f, sex, age)
-        );
-      })
-      .sort((a, b) => b.trueLogit - a.trueLogit || a.finding - b.finding)[0];
-    chiefComplaint = fallback?.finding ?? wc.associations[0]?.finding ?? 0;
-    truth.add(chiefComplaint);
+    const fallback = associated.find((a) => {
+      const f = world.findings[a.finding];
+      return f && f.finding.kind === 'symptom' && findingPossible(f, sex, age);
+    });
+    chiefComplaint = fallback?.finding;
+    if (chiefComplaint !== undefined) {
+      truth.add(chiefComplaint);
+    }
   }
-  if (candidates.length > 1 && random.chance(0.3)) {
-    chiefComplaint = candidates[1]?.finding ?? chiefComplaint;
+  if (presentSymptoms.length > 1 && random.chance(0.3)) {
+    chiefComplaint = presentSymptoms[1]?.finding ?? chiefComplaint;
   }
 
-  const present: number[] = [chiefComplaint];
+  const present: number[] = chiefComplaint === undefined ? [] : [chiefComplaint];
   for (const fi of [...truth].sort((a, b) => a - b)) {
     const f = world.findings[fi];
     if (!f || fi === chiefComplaint || !knowable(fi)) {
@@ -216,9 +224,9 @@ export function drawPresentation(input: PresentationInput): Presentation {
 
   // Explicit negatives: typical findings of the condition and of plausible alternatives.
   const pool = new Set<number>();
-  const alternatives = (world.alternatives.get(chiefComplaint) ?? []).filter(
-    (c) => c !== condition,
-  );
+  const alternatives = (
+    chiefComplaint === undefined ? [] : (world.alternatives.get(chiefComplaint) ?? [])
+  ).filter((c) => c !== condition);
   const chosen = [condition, ...alternatives.slice(0, WORLD_PARAMS.negatives.alternatives + 2)];
   for (const ci of chosen) {
     for (const fi of world.conditions[ci]?.typical ?? []) {

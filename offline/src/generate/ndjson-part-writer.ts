@@ -1,0 +1,100 @@
+/**
+ * One ndjson part file (optionally gzip): lines are buffered into ~1 MB chunks, and the producer
+ * awaits `drain()` whenever the stream is over its high-water mark, so memory stays bounded however
+ * many resources go through.
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { pipeline } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
+import { constants, createGzip } from 'node:zlib';
+
+export interface PartWriterOptions {
+  path: string;
+  gzip: boolean;
+  /** Characters buffered before a chunk is handed to the stream. */
+  chunkChars?: number;
+}
+
+export interface PartWriter {
+  write(line: string): void;
+  /** True when the producer should await `drain()` before writing more. */
+  readonly congested: boolean;
+  drain(): Promise<void>;
+  /** Flushes and closes (idempotent). */
+  close(): Promise<{ lines: number }>;
+}
+
+const HIGH_WATER_MARK = 4 * 1024 * 1024;
+
+export function createPartWriter({
+  path,
+  gzip,
+  chunkChars = 1 << 20,
+}: PartWriterOptions): PartWriter {
+  const file = createWriteStream(path, { highWaterMark: HIGH_WATER_MARK });
+  let target: Writable = file;
+  let done: Promise<void>;
+  if (gzip) {
+    const zip = createGzip({
+      level: constants.Z_BEST_SPEED,
+      chunkSize: 256 * 1024,
+    });
+    target = zip;
+    done = pipeline(zip, file);
+  } else {
+    done = once(file, 'finish').then(() => undefined);
+  }
+  // A failing stream rejects `done`; surface it on the next drain or close.
+  let failure: unknown;
+  done.catch((error: unknown) => {
+    failure = error;
+  });
+  let buffer: string[] = [];
+  let chars = 0;
+  let lines = 0;
+  let congested = false;
+  let closing: Promise<{ lines: number }> | undefined;
+  const flush = (): void => {
+    if (buffer.length === 0) {
+      return;
+    }
+    const chunk = buffer.join('');
+    buffer = [];
+    chars = 0;
+    if (!target.write(chunk)) {
+      congested = true;
+    }
+  };
+  return {
+    write(line) {
+      buffer.push(line, '\n');
+      chars += line.length + 1;
+      lines += 1;
+      if (chars >= chunkChars) {
+        flush();
+      }
+    },
+    get congested() {
+      return congested;
+    },
+    async drain() {
+      if (failure !== undefined) {
+        throw failure;
+      }
+      if (congested) {
+        await Promise.race([once(target, 'drain'), done]);
+        congested = false;
+      }
+    },
+    close() {
+      closing ??= (async () => {
+        flush();
+        target.end();
+        await done;
+        return { lines };
+      })();
+      return closing;
+    },
+  };
+}
