@@ -119,6 +119,16 @@ describe('RedisOnlineStore on Redis', () => {
     expect(read.features.care_gaps.status).toBe('fresh');
   });
 
+  it('refuses a client configured with its own key prefix, which pre-encoded writes would bypass', async () => {
+    const { Redis } = await import('ioredis');
+    const prefixed = new Redis(ctx.url, { keyPrefix: 'x:', lazyConnect: true });
+    expect(
+      () =>
+        new RedisOnlineStore({ redis: prefixed, registry: featureRegistry, keyPrefix: ctx.prefix }),
+    ).toThrow(/key prefix/);
+    prefixed.disconnect();
+  });
+
   it('reports an unreachable Redis as DEPENDENCY_UNAVAILABLE without the key in the message', async () => {
     const { Redis } = await import('ioredis');
     const down = new Redis('redis://127.0.0.1:1', {

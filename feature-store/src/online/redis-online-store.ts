@@ -76,6 +76,13 @@ export class RedisOnlineStore<TView extends AnyFeatureView> implements OnlineSto
     if (!Number.isInteger(gcTtlSeconds) || gcTtlSeconds < 0) {
       throw new AppError('CONFIG_INVALID', 'gcTtlSeconds must be a non-negative integer');
     }
+    if (clientKeyPrefix(options.redis)) {
+      // Pre-encoded writes bypass ioredis's key prefixing; reads would not. Use `keyPrefix` here.
+      throw new AppError(
+        'CONFIG_INVALID',
+        'Pass the key prefix to RedisOnlineStore, not to the client',
+      );
+    }
     this.registry = options.registry;
     this.#redis = options.redis;
     this.#keys = createOnlineStoreKeys(options.keyPrefix);
@@ -235,6 +242,16 @@ export class RedisOnlineStore<TView extends AnyFeatureView> implements OnlineSto
     }
     return noScript;
   }
+}
+
+function clientKeyPrefix(redis: RedisOnlineStoreClient): string | undefined {
+  const options: unknown = 'options' in redis ? redis.options : undefined;
+  if (typeof options === 'object' && options !== null && 'keyPrefix' in options) {
+    return typeof options.keyPrefix === 'string' && options.keyPrefix !== ''
+      ? options.keyPrefix
+      : undefined;
+  }
+  return undefined;
 }
 
 function isNoScript(error: unknown): boolean {
