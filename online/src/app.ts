@@ -13,6 +13,7 @@ import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { createAssistService, type AssistService } from './assist/assist-service.js';
 import type { AuditLog } from './audit/audit-log.js';
 import type { Authenticator } from './auth/caller.js';
 import type { Clock } from './clock.js';
@@ -33,6 +34,7 @@ import { healthRoutes } from './routes/health.js';
 import { kbRoutes } from './routes/kb.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './routes/openapi-common.js';
+import { assistRoutes } from './routes/assist.js';
 import { summarizeRoutes } from './routes/summarize.js';
 import type { Lifecycle } from './server/lifecycle.js';
 
@@ -72,6 +74,8 @@ export interface AppDeps {
   redis?: RedisPing | undefined;
   /** The diagnosis model's load state, for readiness; absent until the assist route adds it. */
   model?: ModelStatusSource | undefined;
+  /** `POST /api/v1/assist` (main.ts wires features and models); default: guidelines only. */
+  assist?: AssistService | undefined;
   /** Serving or draining (set by main.ts on SIGTERM/SIGINT). */
   lifecycle: Lifecycle;
   clock: Clock;
@@ -148,6 +152,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRoutes({ readiness }));
   app.route('/', metricsRoutes({ metrics }));
   app.route('/api/v1/kb', kbRoutes({ kb }));
+  app.route(
+    '/api/v1/assist',
+    assistRoutes({ service: deps.assist ?? createAssistService({ kb, logger, metrics, clock }) }),
+  );
   if (deps.textExtractor) {
     app.route('/api/v1', summarizeRoutes({ extractor: deps.textExtractor, kb, clock }));
   }

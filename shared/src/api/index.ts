@@ -36,3 +36,23 @@ export {
   type SummarizeRequest,
   type SummarizeResponse,
 } from './summarize.js';
+export {
+  ASSIST_MAX_LIMIT,
+  AssistRequestSchema,
+  AssistVitalSchema,
+  type AssistRequest,
+  type AssistRequestInput,
+  type AssistVital,
+} from './assist-request.js';
+export {
+  ASSIST_FALLBACK_REASONS,
+  ASSIST_TIERS,
+  ASSIST_VIEW_STATES,
+  AssistDifferentialItemSchema,
+  AssistResponseSchema,
+  type AssistDifferentialItem,
+  type AssistFallbackReason,
+  type AssistResponse,
+  type AssistTier,
+  type AssistViewState,
+} from './assist-response.js';
