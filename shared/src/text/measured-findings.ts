@@ -23,6 +23,12 @@ const UNIT_ALIASES: Readonly<Record<string, string>> = {
   'kg/m2': 'kg/m2',
 };
 
+/**
+ * A vital's LOINC that also measures another code a KB threshold may use: pulse oximetry (59408-5)
+ * is an arterial oxygen saturation (2708-6), and US Core's oxygen-saturation profile codes both.
+ */
+const ALSO_MEASURES: Readonly<Record<string, readonly string[]>> = { '59408-5': ['2708-6'] };
+
 const canonicalUnit = (unit: string): string => UNIT_ALIASES[unit.toLowerCase()] ?? unit;
 
 function valuesFor(vital: VitalSign, loinc: string): { value: number; unit: string } | undefined {
@@ -34,7 +40,8 @@ function valuesFor(vital: VitalSign, loinc: string): { value: number; unit: stri
       ? { value: vital.diastolic, unit: vital.unit }
       : undefined;
   }
-  return vital.loinc === loinc ? { value: vital.value, unit: vital.unit } : undefined;
+  const same = vital.loinc === loinc || (ALSO_MEASURES[vital.loinc] ?? []).includes(loinc);
+  return same ? { value: vital.value, unit: vital.unit } : undefined;
 }
 
 function meets(value: number, threshold: NonNullable<Finding['threshold']>): boolean {

@@ -48,4 +48,12 @@ describe('detectSections', () => {
     expect(sections.at(-1)?.span.end).toBe(text.length);
     expect(sectionAt(sections, text.indexOf('rest'))).toBe('plan');
   });
+
+  it('reads the O/E (on examination) and VS (vital signs) headers', () => {
+    expect(kinds('Allergies: NKDA.\nO/E: Wheeze noted.\nVS: T 37.1 C, HR 76')).toEqual([
+      'allergies',
+      'exam',
+      'vitals',
+    ]);
+  });
 });

@@ -53,4 +53,14 @@ describe('extractVitals', () => {
   it('ignores implausible values and words that merely start like a label', () => {
     expect(extractVitals('BP 91/142. HR 900. at 38 weeks. t 12. Temp 12 C')).toEqual([]);
   });
+
+  it('reads a pulse written `P 59`, but not a lower-case `p` nor the Plan header `P:`', () => {
+    expect(extractVitals('Vital signs: BP 137/90, P 59, T 37.2 C')).toMatchObject([
+      { kind: 'blood-pressure' },
+      { kind: 'heart-rate', value: 59, text: 'P 59' },
+      { kind: 'temperature', value: 37.2 },
+    ]);
+    expect(extractVitals('took p 59 tablets')).toEqual([]);
+    expect(extractVitals('P: Continue lisinopril 10 mg daily.')).toEqual([]);
+  });
 });

@@ -93,7 +93,7 @@ const RULES: readonly Rule[] = [
   {
     kind: 'heart-rate',
     pattern: new RegExp(
-      String.raw`\b(?:HR|heart rate|pulse(?: rate)?|PR)${SEP}${NUM}(?:\s*(?:bpm|beats\/min|\/min|beats per minute))?`,
+      String.raw`\b(?:HR|heart rate|pulse(?: rate)?|PR|P(?=\s+\d))${SEP}${NUM}(?:\s*(?:bpm|beats\/min|\/min|beats per minute))?`,
       'gi',
     ),
     convert: inRange(20, 250, '/min'),
@@ -182,9 +182,9 @@ export function extractVitals(text: string): VitalSign[] {
   for (const rule of RULES) {
     for (const m of text.matchAll(rule.pattern)) {
       const label = m[0].slice(0, 2);
-      // A lone `T` or `PR` must be upper case (`t` and `pr` are words and a route).
+      // A lone `T`, `P` or `PR` must be upper case (`t`, `p` and `pr` are words and a route).
       if (
-        (/^T\b/i.test(m[0]) && label[0] !== 'T') ||
+        (/^[TP]\b/i.test(m[0]) && label[0] !== label[0]?.toUpperCase()) ||
         (/^PR\b/i.test(m[0]) && !m[0].startsWith('PR'))
       ) {
         continue;
