@@ -80,7 +80,9 @@ export function createPartWriter({
     },
     async drain() {
       if (failure !== undefined) {
-        throw failure;
+        throw failure instanceof Error
+          ? failure
+          : new Error('part write failed', { cause: failure });
       }
       if (congested) {
         await Promise.race([once(target, 'drain'), done]);

@@ -31,7 +31,7 @@ describe('generated population: clinical coherence', () => {
       const icd =
         c.code?.coding?.find((x) => x.system === 'http://hl7.org/fhir/sid/icd-10-cm')?.code ?? '';
       const condition = data.kb.conditionByIcd10(icd);
-      const sex = patients.get(idOf(c.subject?.reference))?.gender;
+      const sex = patients.get(idOf(c.subject.reference))?.gender;
       expect(condition).toBeDefined();
       if (condition && (sex === 'female' || sex === 'male')) {
         const total = Object.values(condition.prior[sex]).reduce((a, b) => a + b, 0);
@@ -60,9 +60,9 @@ describe('generated population: clinical coherence', () => {
         problems
           .filter(
             (c) =>
-              c.code?.coding?.some((x) => x.code === snomed) && ids.has(idOf(c.subject?.reference)),
+              c.code?.coding?.some((x) => x.code === snomed) && ids.has(idOf(c.subject.reference)),
           )
-          .map((c) => idOf(c.subject?.reference)),
+          .map((c) => idOf(c.subject.reference)),
       );
       return withIt.size / inBand.length;
     };

@@ -63,10 +63,8 @@ function createGenerationWorker(workerData: unknown): Worker {
   return new Worker(code, {
     eval: true,
     workerData,
-    execArgv: [
-      ...process.execArgv.filter((a) => !a.startsWith('--conditions')),
-      '--conditions=@mediassist/source',
-    ],
+    // Not the parent's flags: test runners add their own (and split `--conditions x`).
+    execArgv: ['--conditions=@mediassist/source'],
   });
 }
 
