@@ -3,6 +3,7 @@
  * curated likelihoods win; Columbia adds ranked pairs for acute conditions the curated tables lack
  * and corroborates the rest; HSDN only adds its citation to pairs it also links. Pure: no I/O.
  */
+import { checkCodes, resolveFindingCode, type CodeLedger } from './code-checks.js';
 import { COLUMBIA_DISEASES, COLUMBIA_EXCLUDED_PAIRS } from './curated/columbia-map.js';
 import { HSDN_DISEASES } from './curated/hsdn-map.js';
 import type { CuratedKb } from './curated/index.js';
@@ -10,8 +11,6 @@ import type { BandRates, CuratedFinding } from './curated/types.js';
 import { columbiaLikelihood } from './likelihood.js';
 import type { ColumbiaRow, HsdnLink, Icd10Code } from './reference-files.js';
 
-/** Findings without a reliable standard code get a local one in this system. */
-export const LOCAL_FINDING_SYSTEM = 'urn:mediassist:kb:finding';
 const AGE_BANDS = ['0-4', '5-17', '18-39', '40-64', '65+'] as const;
 const MIN_ASSOCIATIONS = 6;
 
@@ -20,6 +19,8 @@ export interface DeriveInput {
   columbia: readonly ColumbiaRow[];
   hsdn: readonly HsdnLink[];
   icd10: ReadonlyMap<string, Icd10Code>;
+  /** Verified finding codes, reasons for local ones, checked condition codes. */
+  codes: CodeLedger;
 }
 
 export interface DerivedAssociation {
@@ -48,11 +49,17 @@ const bands = (r: BandRates): Record<string, number> =>
 
 const withDot = (code: string): string => code.replace('.', '');
 
-function findingJson(f: CuratedFinding): Record<string, unknown> {
+function findingJson(f: CuratedFinding, codes: CodeLedger): Record<string, unknown> {
+  const code = resolveFindingCode(f, codes);
+  // A code taken from the ledger is SNOMED CT: cite it.
+  const sources =
+    f.id in codes.findingCodes && !f.sources.includes('snomed-ct')
+      ? [...f.sources, 'snomed-ct']
+      : f.sources;
   return {
     id: f.id,
     display: f.display,
-    code: f.code ?? { system: LOCAL_FINDING_SYSTEM, code: f.id },
+    code,
     kind: f.kind,
     bodySystem: f.system,
     synonyms: f.syn ?? [],
@@ -60,7 +67,7 @@ function findingJson(f: CuratedFinding): Record<string, unknown> {
     baseRate: f.base,
     redFlag: f.redFlag ?? false,
     ...(f.threshold ? { threshold: f.threshold } : {}),
-    sources: f.sources,
+    sources,
   };
 }
 
@@ -166,7 +173,6 @@ export function deriveDiagnosisKb(input: DeriveInput): DeriveResult {
     checkSources(`association ${a.condition}|${a.finding}`, a.sources);
   }
   const synonymOwner = new Map<string, string>();
-  const codeOwner = new Map<string, string>();
   for (const f of curated.findings) {
     checkSources(`finding ${f.id}`, f.sources);
     for (const s of [...(f.syn ?? []), ...(f.lay ?? [])]) {
@@ -179,11 +185,6 @@ export function deriveDiagnosisKb(input: DeriveInput): DeriveResult {
       }
       synonymOwner.set(s, f.id);
     }
-    const code = f.code ? `${f.code.system}|${f.code.code}` : `local|${f.id}`;
-    if (codeOwner.has(code)) {
-      problems.push(`code ${code} used by both ${codeOwner.get(code) ?? ''} and ${f.id}`);
-    }
-    codeOwner.set(code, f.id);
   }
   const perCondition = new Map<string, number>();
   for (const a of associations) {
@@ -227,6 +228,15 @@ export function deriveDiagnosisKb(input: DeriveInput): DeriveResult {
     }
   }
 
+  const codeCheck = checkCodes({
+    findings: curated.findings,
+    conditions: curated.conditions,
+    ledger: input.codes,
+    columbiaCuis: new Set(input.columbia.flatMap((row) => row.symptomCuis)),
+  });
+  problems.push(...codeCheck.problems);
+  notes.push(...codeCheck.notes);
+
   return {
     files: {
       sources: curated.sources,
@@ -247,7 +257,7 @@ export function deriveDiagnosisKb(input: DeriveInput): DeriveResult {
         })),
         sources: c.sources,
       })),
-      findings: curated.findings.map(findingJson),
+      findings: curated.findings.map((f) => findingJson(f, input.codes)),
       associations,
       redFlags: curated.redFlags.map((r) => ({
         id: r.id,

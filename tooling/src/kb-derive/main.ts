@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { referenceDataDir } from '../reference-data.js';
-import { CURATED } from './curated/index.js';
+import { CODE_LEDGER, CURATED } from './curated/index.js';
 import { deriveDiagnosisKb } from './derive.js';
 import { readColumbia, readHsdn, readIcd10 } from './reference-files.js';
 
@@ -22,6 +22,7 @@ const result = deriveDiagnosisKb({
   columbia: readColumbia(dataDir),
   hsdn: readHsdn(dataDir),
   icd10: readIcd10(dataDir),
+  codes: CODE_LEDGER,
 });
 for (const note of result.notes) {
   console.log(`note: ${note}`);

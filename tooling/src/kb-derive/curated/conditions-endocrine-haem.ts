@@ -126,7 +126,7 @@ export const ENDOCRINE_HAEM_CONDITIONS: CuratedCondition[] = [
     id: 'prediabetes',
     display: 'Prediabetes (non-diabetic hyperglycaemia)',
     icd10: ['R73.03', 'R73.09'],
-    snomed: '15777000',
+    snomed: '714628002',
     course: 'chronic',
     system: 'endocrine',
     urgency: 'routine',

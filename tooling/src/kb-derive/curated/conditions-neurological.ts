@@ -348,7 +348,6 @@ export const NEUROLOGICAL_CONDITIONS: CuratedCondition[] = [
     id: 'vestibular-neuritis',
     display: 'Vestibular neuritis or labyrinthitis',
     icd10: ['H81.20', 'H83.09'],
-    snomed: '80502007',
     course: 'acute',
     system: 'neurological',
     urgency: 'soon',

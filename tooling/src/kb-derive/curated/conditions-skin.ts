@@ -384,7 +384,6 @@ export const SKIN_CONDITIONS: CuratedCondition[] = [
     id: 'viral-warts',
     display: 'Viral warts',
     icd10: ['B07.9', 'B07.0'],
-    snomed: '240536005',
     course: 'acute',
     system: 'dermatological',
     urgency: 'routine',

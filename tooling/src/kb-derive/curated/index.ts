@@ -1,4 +1,7 @@
 /** All curated tables, gathered for the derivation. */
+import type { CodeLedger } from '../code-checks.js';
+import { CODE_EVIDENCE } from './code-evidence.js';
+import { CONDITION_CODE_CHECKS } from './condition-codes.js';
 import { CARDIOVASCULAR_CONDITIONS } from './conditions-cardiovascular.js';
 import { ENDOCRINE_HAEM_CONDITIONS } from './conditions-endocrine-haem.js';
 import { EYE_ENT_GENERAL_CONDITIONS } from './conditions-eye-ent-general.js';
@@ -11,12 +14,14 @@ import { PSYCHIATRIC_CONDITIONS } from './conditions-psychiatric.js';
 import { REPRODUCTIVE_CONDITIONS } from './conditions-reproductive.js';
 import { RESPIRATORY_CONDITIONS } from './conditions-respiratory.js';
 import { SKIN_CONDITIONS } from './conditions-skin.js';
+import { FINDING_CODES } from './finding-codes.js';
 import { CARDIOVASCULAR_FINDINGS } from './findings-cardiovascular.js';
 import { ENT_EYE_FINDINGS } from './findings-ent-eye.js';
 import { GASTROINTESTINAL_FINDINGS } from './findings-gastrointestinal.js';
 import { GENERAL_FINDINGS } from './findings-general.js';
 import { GENITOURINARY_FINDINGS } from './findings-genitourinary.js';
 import { HISTORY_FINDINGS } from './findings-history.js';
+import { LOCAL_FINDINGS } from './local-findings.js';
 import { MSK_SKIN_FINDINGS } from './findings-msk-skin.js';
 import { NEURO_PSYCH_FINDINGS } from './findings-neuro-psych.js';
 import { RESPIRATORY_FINDINGS } from './findings-respiratory.js';
@@ -62,4 +67,12 @@ export const CURATED: CuratedKb = {
     ...ONCOLOGY_CONDITIONS,
   ],
   redFlags: RED_FLAGS,
+};
+
+/** The code ledger: verified finding codes, reasons for local ones, checked condition codes. */
+export const CODE_LEDGER: CodeLedger = {
+  findingCodes: FINDING_CODES,
+  localFindings: LOCAL_FINDINGS,
+  conditionChecks: CONDITION_CODE_CHECKS,
+  evidenceIds: new Set(CODE_EVIDENCE.map((e) => e.id)),
 };

@@ -632,7 +632,7 @@ export const SOURCES: CuratedSource[] = [
   {
     id: 'aao-ppp',
     title:
-      'Preferred Practice Pattern guidelines (conjunctivitis, angle-closure, retinal detachment)',
+      'Preferred Practice Pattern guidelines (conjunctivitis, angle-closure, primary open-angle glaucoma, retinal detachment)',
     publisher: 'American Academy of Ophthalmology',
     year: 2020,
     url: 'https://www.aao.org/preferred-practice-pattern',
@@ -652,6 +652,23 @@ export const SOURCES: CuratedSource[] = [
       'Implementation of the Ottawa ankle rules (Stiell IG et al. JAMA 1994;271:827-32) and Ottawa knee rule',
     publisher: 'JAMA',
     year: 1994,
+    licence: CITED,
+  },
+  {
+    id: 'nice-ng81',
+    title: 'Glaucoma: diagnosis and management (NG81)',
+    publisher: 'National Institute for Health and Care Excellence',
+    year: 2022,
+    url: 'https://www.nice.org.uk/guidance/ng81',
+    licence: CITED,
+  },
+  {
+    id: 'tham-glaucoma-2014',
+    title:
+      'Tham YC, Li X, Wong TY, et al. Global prevalence of glaucoma and projections of glaucoma burden through 2040. Ophthalmology 2014;121(11):2081-90',
+    publisher: 'Elsevier (American Academy of Ophthalmology)',
+    year: 2014,
+    url: 'https://doi.org/10.1016/j.ophtha.2014.05.013',
     licence: CITED,
   },
   {
