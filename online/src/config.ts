@@ -64,6 +64,14 @@ export const OnlineEnvSchema = z.object({
   AUDIT_DIR: z.string().min(1).optional(),
   AUDIT_FLUSH_MS: positiveInt.default(200),
   READINESS_PING_TIMEOUT_MS: positiveInt.default(250),
+  /** Deadline for the assist route's one feature-store round trip; then guidelines alone answer. */
+  ASSIST_FEATURE_TIMEOUT_MS: positiveInt.default(30),
+  /** Deadline for one diagnosis-model run. */
+  ASSIST_MODEL_TIMEOUT_MS: positiveInt.default(50),
+  /** Model registry folder; default `$MEDIASSIST_HOME/registry`. */
+  MODEL_REGISTRY_DIR: z.string().min(1).optional(),
+  /** How often the registry's production and canary pointers are checked for a new model. */
+  MODEL_POLL_MS: positiveInt.default(5_000),
   /** On SIGTERM: report draining this long before closing the listener (load balancer catch-up). */
   SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).default(0),
   /** In-flight requests get this long to finish before connections are cut. */
@@ -82,4 +90,8 @@ export function apiKeysFile(env: OnlineEnv): string {
 
 export function auditDir(env: OnlineEnv): string {
   return env.AUDIT_DIR ?? path.join(env.MEDIASSIST_HOME, 'audit');
+}
+
+export function modelRegistryDir(env: OnlineEnv): string {
+  return env.MODEL_REGISTRY_DIR ?? path.join(env.MEDIASSIST_HOME, 'registry');
 }

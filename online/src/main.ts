@@ -12,7 +12,11 @@ import { createLogger, type Logger } from '@mediassist/shared/logger';
 import { createTextExtractor } from '@mediassist/shared/text';
 import { Redis } from 'ioredis';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import { featureRegistry } from '@mediassist/feature-store/definitions';
+import { createFileModelRegistry } from '@mediassist/feature-store/model-registry';
+import { RedisOnlineStore } from '@mediassist/feature-store/online';
 import { createApp } from './app.js';
+import { createAssistService } from './assist/assist-service.js';
 import { createFileAuditLog } from './audit/file-audit-log.js';
 import { readApiKeyFile } from './auth/api-key-file.js';
 import { createApiKeyStore } from './auth/api-key-store.js';
@@ -20,10 +24,20 @@ import { createAuthenticator } from './auth/authenticator.js';
 import { createJwtVerifier } from './auth/jwt-verifier.js';
 import { ensureLocalApiKeys } from './auth/local-api-keys.js';
 import { systemClock } from './clock.js';
-import { apiKeysFile, auditDir, OnlineEnvSchema, type OnlineEnv } from './config.js';
+import {
+  apiKeysFile,
+  auditDir,
+  modelRegistryDir,
+  OnlineEnvSchema,
+  type OnlineEnv,
+} from './config.js';
 import { loadDocsAssets } from './docs/docs-assets.js';
 import { safeErrorFields } from './errors/safe-error.js';
+import { createFeatureReader } from './features/feature-reader.js';
 import { createMetrics } from './metrics/metrics.js';
+import { createModelHolder, type ModelHolder } from './model/model-holder.js';
+import { createModelLoadCounter } from './model/model-metrics.js';
+import { loadOnnxDiagnosisModel } from './model/onnx-diagnosis-model.js';
 import { createFallbackRateLimiter } from './rate-limit/fallback-rate-limiter.js';
 import { createMemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
 import { createRedisRateLimiter } from './rate-limit/redis-rate-limiter.js';
@@ -94,6 +108,30 @@ function redisReady(redis: Redis, timeoutMs: number): Promise<boolean> {
   });
 }
 
+/** Loads the production model once (the service starts without one) and watches the registry. */
+async function startModels(options: {
+  env: OnlineEnv;
+  kb: ReturnType<typeof loadKnowledgeBase>;
+  logger: Logger;
+  registry: Registry;
+}): Promise<ModelHolder> {
+  const { env, kb, logger } = options;
+  const models = createModelHolder({
+    registry: createFileModelRegistry({ root: modelRegistryDir(env) }),
+    loadModel: ({ manifest, bytes }) =>
+      loadOnnxDiagnosisModel({ manifest, bytes, knowsCondition: (id) => !!kb.condition(id) }),
+    logger,
+    onLoad: createModelLoadCounter(options.registry),
+  });
+  await models.refresh();
+  models.start(env.MODEL_POLL_MS);
+  const status = models.status();
+  if (status.state !== 'loaded') {
+    logger.warn({ model: status }, 'no diagnosis model serving: assist answers from guidelines');
+  }
+  return models;
+}
+
 function waitForSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     const onSignal = (signal: NodeJS.Signals): void => {
@@ -141,6 +179,27 @@ async function main(logger: Logger): Promise<void> {
       metrics.auditWriteFailures.inc();
     },
   });
+  const models = await startModels({ env, kb, logger, registry });
+  const textExtractor = createTextExtractor({ kb });
+  const assist = createAssistService({
+    kb,
+    logger,
+    metrics,
+    clock: systemClock,
+    features: createFeatureReader({
+      store: new RedisOnlineStore({
+        redis,
+        registry: featureRegistry,
+        keyPrefix: env.REDIS_KEY_PREFIX,
+      }),
+      logger,
+      timeoutMs: env.ASSIST_FEATURE_TIMEOUT_MS,
+    }),
+    models,
+    textExtractor,
+    pseudonymKey: env.PSEUDONYM_KEY,
+    modelTimeoutMs: env.ASSIST_MODEL_TIMEOUT_MS,
+  });
   const lifecycle = createLifecycle();
   const app = createApp({
     kb,
@@ -150,6 +209,8 @@ async function main(logger: Logger): Promise<void> {
     audit,
     rateLimiter,
     redis,
+    model: models,
+    assist,
     lifecycle,
     clock: systemClock,
     config: {
@@ -158,7 +219,7 @@ async function main(logger: Logger): Promise<void> {
       readinessPingTimeoutMs: env.READINESS_PING_TIMEOUT_MS,
     },
     docs: loadDocsAssets(),
-    textExtractor: createTextExtractor({ kb }),
+    textExtractor,
   });
   const server = await startHttpServer({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   logger.info(
@@ -172,6 +233,7 @@ async function main(logger: Logger): Promise<void> {
   await sleep(env.SHUTDOWN_DRAIN_DELAY_MS);
   await server.close(env.SHUTDOWN_GRACE_MS);
   try {
+    await models.close();
     await audit.close();
   } finally {
     await redis.quit().catch(() => {
