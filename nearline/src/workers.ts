@@ -176,6 +176,11 @@ export async function startWorkers(
         });
     }
   });
+  worker.on('stalled', (jobId) => {
+    // The process running it died (or blocked past its lock); the refresh runs again elsewhere.
+    metrics.refreshJobs.inc({ outcome: 'stalled' });
+    logger.warn({ jobId }, 'refresh job stalled; running it again');
+  });
   worker.on('error', (error) => {
     logger.error({ message: error.message }, 'refresh worker error');
   });

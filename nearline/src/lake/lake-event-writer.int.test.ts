@@ -93,7 +93,7 @@ const pendingCount = async (): Promise<number> => {
     'XPENDING',
     h.keys.lakeStream,
     LAKE_CONSUMER_GROUP,
-  )) as [number];
+  )) as [unknown];
   return Number(summary[0]);
 };
 

@@ -16,7 +16,7 @@ export interface NearlineMetrics {
   readonly freshness: Histogram<'kind'>;
   readonly eventsProcessed: Counter<'kind'>;
   readonly deadLettered: Counter<'stage' | 'code'>;
-  /** Refresh job outcomes: completed, retried (an attempt failed, another follows), failed. */
+  /** Refresh job outcomes: completed, retried (an attempt failed), stalled (its process died), failed. */
   readonly refreshJobs: Counter<'outcome'>;
   /** Events applied per refresh: how much coalescing saved. */
   readonly batchSize: Histogram;
@@ -86,7 +86,7 @@ export function createNearlineMetrics(options: { registry: Registry }): Nearline
     }),
     refreshJobs: new Counter({
       name: 'nearline_refresh_jobs_total',
-      help: 'Refresh job attempts by outcome (completed, retried, failed)',
+      help: 'Refresh job attempts by outcome (completed, retried, stalled, failed)',
       labelNames: ['outcome'],
       registers,
     }),

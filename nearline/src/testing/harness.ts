@@ -137,7 +137,7 @@ export function createHarness(options: {
     }),
     async deadLetters() {
       const jobs = await deadQueue.getJobs(['waiting'], 0, 1000);
-      return jobs.flatMap((j) => (j ? [j.data] : []));
+      return jobs.map((j) => j.data);
     },
     async close() {
       await Promise.all([refreshQueue.close(), deadQueue.close()]);
@@ -159,7 +159,7 @@ export async function metricValue(
     labels: Record<string, string | number>;
     metricName?: string;
   }[];
-  const histogram = metric?.type === 'histogram';
+  const histogram = String(metric?.type) === 'histogram';
   return values
     .filter((v) => !histogram || v.metricName === `${name}_count`)
     .filter((v) => wanted.every(([k, want]) => String(v.labels[k]) === want))

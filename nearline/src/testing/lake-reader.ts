@@ -27,7 +27,7 @@ export async function readLakeTable(
     const reader = await connection.runAndReadAll(
       `SELECT * FROM read_parquet([${files.map(quoteLiteral).join(', ')}], hive_partitioning = false) ORDER BY event_id`,
     );
-    return reader.getRowObjectsJson() as Record<string, unknown>[];
+    return reader.getRowObjectsJson();
   } finally {
     connection.closeSync();
     instance.closeSync();
