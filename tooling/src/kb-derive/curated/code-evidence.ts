@@ -2,7 +2,7 @@
  * Where the finding and condition codes were verified: public files that show each code next to
  * its display. The ledger (./finding-codes.ts, ./condition-codes.ts) cites these ids; the
  * derivation refuses an unknown id. Reviewed 2026-11 with the exact-string and file look-ups of the
- * public code index (69 look-ups in all). Codes are SNOMED CT International Edition concept ids
+ * public code index (77 look-ups in all). Codes are SNOMED CT International Edition concept ids
  * unless a note says otherwise; each also passes the SCTID check-digit test (../snomed-id.ts).
  */
 

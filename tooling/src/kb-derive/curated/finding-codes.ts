@@ -245,4 +245,13 @@ export const FINDING_CODES: Readonly<Record<string, VerifiedCode>> = {
   rash: v('271807003', 'Eruption of skin', ['synthea-bulk-sample', 'chief-complaint-table']),
   'raised-bmi': v('162864005', 'Body mass index 30+ - obesity', ['synthea-bulk-sample']),
   hyperglycaemia: v('80394007', 'Hyperglycemia', ['mii-onko-meddra-sct', 'ctas-snomed-anchors']),
+  // Confirmed in a second pass.
+  'suprapubic-pain': v('162053006', 'Suprapubic pain', [
+    'exact-code-search',
+    'chief-complaint-table',
+  ]),
+  'tick-bite': n(
+    v('95898004', 'Tick bite', ['exact-code-search']),
+    'CDC NBS tick-borne disease case-report question and HL7 v2 OBX 95898004^Tick Bite^SCT',
+  ),
 };
