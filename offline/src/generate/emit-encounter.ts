@@ -2,12 +2,9 @@
 import { CODE_SYSTEMS } from '@mediassist/shared/kb';
 import type { EncounterFacts } from './encounter-facts.js';
 import {
-  conditionResource,
   encounterResource,
   isoDateTime,
   immunizationResource,
-  medicationRequestResource,
-  noteResource,
   procedureResource,
   qualitativeObservation,
   quantityObservation,
@@ -16,6 +13,7 @@ import {
 import { BODY_HEIGHT, BODY_WEIGHT, MEASUREMENT_BY_LOINC } from './measurements.js';
 import type { PhraseBook } from './note-phrases.js';
 import type { ObservationContext, ObservationJson } from './observation-json.js';
+import type { ResourceJson } from './resource-json.js';
 import { writeNote } from './note-writer.js';
 import type { PatientProfile } from './patient-profile.js';
 import type { Random } from './random.js';
@@ -50,6 +48,7 @@ export interface EmitEncounterOptions {
   /** The export's end: acute diagnoses older than 30 days by then are resolved. */
   exportEndMs: number;
   observations: ObservationJson;
+  resources: ResourceJson;
   random: Random;
 }
 
@@ -60,7 +59,8 @@ const SPO2_PULSE_OX = {
 };
 
 export function emitEncounter(options: EmitEncounterOptions): void {
-  const { world, phrases, sink, profile, facts, problemIds, observations, random } = options;
+  const { world, phrases, sink, profile, facts, problemIds, observations, resources, random } =
+    options;
   const patientId = profile.id;
   const encounterId = facts.id;
   const ms = facts.startMs;
@@ -69,19 +69,24 @@ export function emitEncounter(options: EmitEncounterOptions): void {
   };
   const cc =
     facts.chiefComplaint === undefined ? undefined : world.findings[facts.chiefComplaint]?.finding;
-  write(
+  const startIso = isoDateTime(facts.startMs);
+  const endIso = isoDateTime(facts.endMs);
+  sink.write(
     'Encounter',
-    encounterResource({
-      id: encounterId,
-      patientId,
-      type: facts.kind === 'acute' || facts.kind === 'new-problem' ? 'symptom' : facts.kind,
-      encounterClass: facts.encounterClass,
-      startMs: facts.startMs,
-      endMs: facts.endMs,
-      reason: cc && { ...cc.code, display: cc.display },
-    }),
+    resources.encounter(
+      {
+        id: encounterId,
+        patientId,
+        type: facts.kind === 'acute' || facts.kind === 'new-problem' ? 'symptom' : facts.kind,
+        encounterClass: facts.encounterClass,
+        startMs: facts.startMs,
+        endMs: facts.endMs,
+        reason: cc && { ...cc.code, display: cc.display },
+      },
+      { start: startIso, end: endIso },
+    ),
   );
-  const effective = isoDateTime(ms);
+  const effective = startIso;
   const ctx = (): ObservationContext => ({ id: random.uuid(), patientId, encounterId, effective });
   const findings = (ids: readonly number[], present: boolean): void => {
     for (const fi of ids) {
@@ -153,28 +158,34 @@ export function emitEncounter(options: EmitEncounterOptions): void {
     const id = random.uuid();
     diagnosisIds.set(ci, id);
     const resolved = acute && options.exportEndMs - facts.endMs > 30 * 86_400_000;
-    write(
+    sink.write(
       'Condition',
-      conditionResource({
-        id,
-        patientId,
-        encounterId,
-        condition: c,
-        category: 'encounter-diagnosis',
-        clinicalStatus: resolved ? 'resolved' : 'active',
-        recordedMs: facts.endMs,
-        onsetMs: acute ? ms : undefined,
-      }),
+      resources.condition(
+        {
+          id,
+          patientId,
+          encounterId,
+          condition: c,
+          category: 'encounter-diagnosis',
+          clinicalStatus: resolved ? 'resolved' : 'active',
+          recordedMs: facts.endMs,
+          onsetMs: acute ? ms : undefined,
+        },
+        { recorded: endIso, onset: acute ? startIso : undefined },
+      ),
     );
   }
   for (const p of facts.prescriptions) {
-    write(
+    sink.write(
       'MedicationRequest',
-      medicationRequestResource({
-        patientId,
-        prescription: p,
-        reasonConditionId: diagnosisIds.get(p.condition) ?? problemIds.get(p.condition),
-      }),
+      resources.medicationRequest(
+        {
+          patientId,
+          prescription: p,
+          reasonConditionId: diagnosisIds.get(p.condition) ?? problemIds.get(p.condition),
+        },
+        isoDateTime(p.authoredMs),
+      ),
     );
   }
   for (const r of facts.preventive) {
@@ -240,15 +251,11 @@ export function emitEncounter(options: EmitEncounterOptions): void {
     allergies: profile.allergies,
     random,
   });
-  write(
+  sink.write(
     'DocumentReference',
-    noteResource({
-      id: random.uuid(),
-      patientId,
-      encounterId,
-      startMs: facts.startMs,
-      endMs: facts.endMs,
-      text,
-    }),
+    resources.note(
+      { id: random.uuid(), patientId, encounterId, startMs: facts.startMs, endMs: facts.endMs },
+      { base64: Buffer.from(text, 'utf8').toString('base64'), start: startIso, end: endIso },
+    ),
   );
 }

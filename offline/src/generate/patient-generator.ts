@@ -10,12 +10,8 @@ import { concreteDose } from './dose-text.js';
 import type { EncounterClass, EncounterFacts, Prescription } from './encounter-facts.js';
 import { emitEncounter, type ResourceSink, type ResourceType } from './emit-encounter.js';
 import { createObservationJson } from './observation-json.js';
-import {
-  allergyResource,
-  conditionResource,
-  medicationRequestResource,
-  patientResource,
-} from './fhir-resources.js';
+import { createResourceJson } from './resource-json.js';
+import { allergyResource, isoDateTime, patientResource } from './fhir-resources.js';
 import type { IdentityFactory } from './identity.js';
 import type { Measured } from './presentation.js';
 import { drawPresentation } from './presentation.js';
@@ -71,6 +67,7 @@ function allowedFor(profile: PatientProfile): (d: Drug) => boolean {
 export function createPatientGenerator(options: PatientGeneratorOptions): PatientGenerator {
   const { world, seed, startMs, endMs, identities, phrases } = options;
   const observations = createObservationJson();
+  const resources = createResourceJson();
   const write = (sink: ResourceSink, type: ResourceType, resource: object): void => {
     sink.write(type, JSON.stringify(resource));
   };
@@ -269,19 +266,22 @@ export function createPatientGenerator(options: PatientGeneratorOptions): Patien
           state.problemIds.set(visit.condition, problemId);
           const c = world.conditions[visit.condition]?.condition;
           if (c) {
-            write(
-              sink,
+            const at = isoDateTime(startMs);
+            sink.write(
               'Condition',
-              conditionResource({
-                id: problemId,
-                patientId: profile.id,
-                encounterId: id,
-                condition: c,
-                category: 'problem-list-item',
-                clinicalStatus: 'active',
-                recordedMs: startMs,
-                onsetMs: startMs,
-              }),
+              resources.condition(
+                {
+                  id: problemId,
+                  patientId: profile.id,
+                  encounterId: id,
+                  condition: c,
+                  category: 'problem-list-item',
+                  clinicalStatus: 'active',
+                  recordedMs: startMs,
+                  onsetMs: startMs,
+                },
+                { recorded: at, onset: at },
+              ),
             );
           }
         }
@@ -402,19 +402,22 @@ export function createPatientGenerator(options: PatientGeneratorOptions): Patien
         state.problemIds.set(problem.condition, problemId);
         const c = world.conditions[problem.condition]?.condition;
         if (c) {
-          write(
-            sink,
+          const at = isoDateTime(problem.onsetMs);
+          sink.write(
             'Condition',
-            conditionResource({
-              id: problemId,
-              patientId: profile.id,
-              encounterId: undefined,
-              condition: c,
-              category: 'problem-list-item',
-              clinicalStatus: 'active',
-              recordedMs: problem.onsetMs,
-              onsetMs: problem.onsetMs,
-            }),
+            resources.condition(
+              {
+                id: problemId,
+                patientId: profile.id,
+                encounterId: undefined,
+                condition: c,
+                category: 'problem-list-item',
+                clinicalStatus: 'active',
+                recordedMs: problem.onsetMs,
+                onsetMs: problem.onsetMs,
+              },
+              { recorded: at, onset: at },
+            ),
           );
         }
         for (const drug of problem.drugs) {
@@ -428,14 +431,12 @@ export function createPatientGenerator(options: PatientGeneratorOptions): Patien
             condition: problem.condition,
           };
           state.chronicPrescriptions.push(prescription);
-          write(
-            sink,
+          sink.write(
             'MedicationRequest',
-            medicationRequestResource({
-              patientId: profile.id,
-              prescription,
-              reasonConditionId: problemId,
-            }),
+            resources.medicationRequest(
+              { patientId: profile.id, prescription, reasonConditionId: problemId },
+              isoDateTime(prescription.authoredMs),
+            ),
           );
         }
       }
@@ -468,6 +469,7 @@ export function createPatientGenerator(options: PatientGeneratorOptions): Patien
           problemIds: state.problemIds,
           exportEndMs: endMs,
           observations,
+          resources,
           random,
         });
         first = false;

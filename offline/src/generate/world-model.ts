@@ -73,6 +73,15 @@ export interface WorldCondition {
   treatments: TreatmentOptions;
 }
 
+export interface AcuteTables {
+  /** Seasonal multiplier at [k·12 + month] (1 for non-seasonal conditions). */
+  season: Float64Array;
+  /** 1 when the rate changes from month to month without an episode (seasonal or acute risk factors). */
+  dynamic: Uint8Array;
+  recurs: Uint8Array;
+  boost: Float64Array;
+}
+
 export interface WorldModel {
   kb: KnowledgeBase;
   worldSeed: number;
@@ -82,6 +91,8 @@ export interface WorldModel {
   conditionIndex: ReadonlyMap<string, number>;
   /** Acute condition indexes (drawn at symptom visits). */
   acute: readonly number[];
+  /** Per acute condition (position k in `acute`): flat tables for the monthly visit process. */
+  acuteTables: AcuteTables;
   /** Chronic condition indexes in assignment order. */
   chronicOrder: readonly number[];
   /** Base log-odds per chronic condition index and stratum (see chronic-calibration.ts). */
@@ -268,14 +279,31 @@ export function createWorldModel({
     cumulative[i] = total;
   });
 
+  const acute = conditions.filter((c) => c.condition.course === 'acute');
+  const acuteTables: AcuteTables = {
+    season: new Float64Array(acute.length * 12).fill(1),
+    dynamic: new Uint8Array(acute.length),
+    recurs: new Uint8Array(acute.length),
+    boost: new Float64Array(acute.length),
+  };
+  acute.forEach((c, k) => {
+    c.seasonByMonth?.forEach((v, month) => {
+      acuteTables.season[k * 12 + month] = v;
+    });
+    acuteTables.dynamic[k] = c.seasonByMonth || c.acuteRiskFactors.length > 0 ? 1 : 0;
+    acuteTables.recurs[k] = c.recurs ? 1 : 0;
+    acuteTables.boost[k] = c.recurrenceBoost;
+  });
+
   return {
     kb,
     worldSeed,
+    acuteTables,
     findings,
     findingIndex,
     conditions,
     conditionIndex,
-    acute: conditions.filter((c) => c.condition.course === 'acute').map((c) => c.index),
+    acute: acute.map((c) => c.index),
     chronicOrder: ordered.map((c) => conditionIndex.get(c.id) ?? -1).filter((i) => i >= 0),
     chronicBase,
     alternatives,
