@@ -51,7 +51,7 @@ export class RespWriter {
 
   /** A non-negative integer as a bulk string (as_of, TTL, version). */
   bulkUint(n: number): void {
-    this.#bulkHeader(String(n).length);
+    this.#bulkHeader(decimalDigits(n));
     this.#uint(n);
     this.#crlf();
   }
@@ -79,13 +79,14 @@ export class RespWriter {
     if (!Number.isSafeInteger(n) || n < 0) {
       throw new RangeError('RESP integers must be non-negative safe integers');
     }
-    const start = this.#length;
+    const digits = decimalDigits(n);
+    let position = this.#length + digits;
+    this.#length = position;
     let rest = n;
     do {
-      this.#buffer[this.#length++] = 0x30 + (rest % 10);
+      this.#buffer[--position] = 0x30 + (rest % 10);
       rest = Math.floor(rest / 10);
     } while (rest > 0);
-    this.#buffer.subarray(start, this.#length).reverse();
   }
 
   #crlf(): void {
@@ -102,6 +103,14 @@ export class RespWriter {
     this.#buffer.copy(grown, 0, 0, this.#length);
     this.#buffer = grown;
   }
+}
+
+function decimalDigits(n: number): number {
+  let digits = 1;
+  for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) {
+    digits += 1;
+  }
+  return digits;
 }
 
 /** `s` as a RESP bulk string, for values written many times (field names, versions). */

@@ -24,6 +24,15 @@ export const WRITE_FEATURES_LUA = `--[[
 ]]
 local rcall = redis.call
 local views = (#ARGV - 1) / 6
+local ttl = tonumber(ARGV[1])
+-- A patient seen for the first time: nothing to compare with.
+if rcall("EXISTS", KEYS[1]) == 0 then
+  rcall("HSET", KEYS[1], unpack(ARGV, 2))
+  if ttl > 0 then
+    rcall("EXPIRE", KEYS[1], ttl)
+  end
+  return 2 ^ views - 1
+end
 local meta = {}
 for i = 1, views do
   local b = 2 + (i - 1) * 6
@@ -64,7 +73,6 @@ elseif mask > 0 then
   end
   rcall("HSET", KEYS[1], unpack(fields))
 end
-local ttl = tonumber(ARGV[1])
 if mask > 0 and ttl > 0 then
   rcall("EXPIRE", KEYS[1], ttl)
 end
