@@ -2,7 +2,6 @@
 import { CODE_SYSTEMS } from '@mediassist/shared/kb';
 import type { EncounterFacts } from './encounter-facts.js';
 import {
-  encounterResource,
   isoDateTime,
   immunizationResource,
   procedureResource,
