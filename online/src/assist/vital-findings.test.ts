@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { shippedKb } from './testing/assist-fixture.js';
+import { createVitalFindings } from './vital-findings.js';
+
+const vitalFindings = createVitalFindings(shippedKb().kb.findings);
+
+describe('createVitalFindings', () => {
+  it('marks threshold findings present or absent from a measurement', () => {
+    const r = vitalFindings([{ loinc: '8867-4', value: 112, unit: '/min' }]);
+    expect(r.present).toEqual(['tachycardia']);
+    expect(r.absent).toEqual(['bradycardia']);
+    expect(r.unresolved).toEqual([]);
+  });
+
+  it('converts Fahrenheit, and reads SpO2 by pulse oximetry as oxygen saturation', () => {
+    expect(vitalFindings([{ loinc: '8310-5', value: 100.9, unit: '[degF]' }]).present).toEqual([
+      'fever',
+    ]);
+    expect(vitalFindings([{ loinc: '59408-5', value: 91, unit: '%' }]).present).toEqual([
+      'hypoxia',
+    ]);
+  });
+
+  it('treats the threshold itself by its comparator (>= 140 systolic is elevated)', () => {
+    const r = vitalFindings([{ loinc: '8480-6', value: 140, unit: 'mm[Hg]' }]);
+    expect(r.present).toContain('elevated-blood-pressure');
+    expect(r.absent).toEqual(
+      expect.arrayContaining(['hypotension', 'severely-elevated-blood-pressure']),
+    );
+  });
+
+  it('reports measurements it cannot use instead of guessing', () => {
+    const r = vitalFindings([
+      { loinc: '29463-7', value: 80, unit: 'kg' },
+      { loinc: '8310-5', value: 310, unit: 'K' },
+    ]);
+    expect(r.present).toEqual([]);
+    expect(r.unresolved).toEqual([
+      { path: 'vitals.0', issue: 'no_threshold_finding' },
+      { path: 'vitals.1', issue: 'unit_not_comparable' },
+    ]);
+  });
+});
