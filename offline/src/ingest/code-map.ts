@@ -4,7 +4,12 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CodeResolver, ConceptKind, RawCoding } from './code-resolver.js';
-import { CREATE_CODE_MAP_SQL, buildDistinctKeysSql } from './ingest-sql.js';
+import {
+  CREATE_CODE_MAP_SQL,
+  buildConceptKeysSql,
+  buildConceptMapSql,
+  buildReadKeysSql,
+} from './ingest-sql.js';
 import type { ResourceSpec } from './resource-spec.js';
 
 /** A stage key is `to_json(list of STRUCT(system, code))`; anything else resolves to no codings. */
@@ -39,7 +44,8 @@ export async function buildCodeMap(options: {
   const rows: { kind: ConceptKind; key: string }[] = [];
   for (const spec of specs) {
     for (const concept of spec.concepts) {
-      for await (const chunk of await connection.stream(buildDistinctKeysSql({ spec, concept }))) {
+      await connection.run(buildConceptKeysSql({ spec, concept }));
+      for await (const chunk of await connection.stream(buildReadKeysSql({ spec, concept }))) {
         for (const key of chunk.getColumnValues(0)) {
           const id = `${concept.kind}\u0000${String(key)}`;
           if (typeof key === 'string' && !seen.has(id)) {
@@ -77,5 +83,10 @@ export async function buildCodeMap(options: {
   }
   appender.flushSync();
   appender.closeSync();
+  for (const spec of specs) {
+    for (const concept of spec.concepts) {
+      await connection.run(buildConceptMapSql({ spec, concept }));
+    }
+  }
   return rows.length;
 }

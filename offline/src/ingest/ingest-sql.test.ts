@@ -38,7 +38,7 @@ describe('ingest SQL', () => {
     ).toBe(
       [
         'INSERT INTO "stage_immunizations"',
-        `SELECT 2::INTEGER AS "file_index", ordinality AS "record", ${REASON} AS "reason", nullif("id", '') AS "source_id", ref_id("patient".reference, 'Patient') AS "patient_source", ref_id("encounter".reference, 'Encounter') AS "encounter_source", fhir_date("occurrenceDateTime") AS "occurrence_date", code_token("status") AS "status", nullif(to_json("vaccineCode".coding), '[]') AS "vaccine_key"`,
+        `SELECT 2::INTEGER AS "file_index", ordinality AS "record", ${REASON} AS "reason", nullif("id", '') AS "source_id", ref_id("patient".reference, 'Patient') AS "patient_source", ref_id("encounter".reference, 'Encounter') AS "encounter_source", fhir_date("occurrenceDateTime") AS "occurrence_date", code_token("status") AS "status", CASE WHEN len("vaccineCode".coding) > 0 THEN "vaccineCode".coding END AS "vaccine_codings"`,
         `FROM read_json('/in/Immu''nization.000.ndjson.gz', format = 'newline_delimited', columns = {'resourceType': 'VARCHAR', 'id': 'VARCHAR', 'status': 'VARCHAR', 'vaccineCode': 'STRUCT(coding STRUCT(system VARCHAR, code VARCHAR)[])', 'patient': 'STRUCT(reference VARCHAR)', 'encounter': 'STRUCT(reference VARCHAR)', 'occurrenceDateTime': 'VARCHAR'}, ignore_errors = true, maximum_object_size = 268435456) WITH ORDINALITY`,
       ].join('\n'),
     );
@@ -55,7 +55,7 @@ describe('ingest SQL', () => {
 
   it('quarantines a required concept none of whose codings is usable', () => {
     expect(buildInvalidCodeSql({ spec, concept: vaccine! })).toBe(
-      `UPDATE "stage_immunizations" SET reason = 'invalid-code:vaccineCode' FROM code_map AS m WHERE "stage_immunizations".reason IS NULL AND m.kind = 'test' AND m.key = "stage_immunizations"."vaccine_key" AND NOT m.valid`,
+      `UPDATE "stage_immunizations" SET reason = 'invalid-code:vaccineCode' FROM "cm_immunizations_vaccine" AS m WHERE "stage_immunizations".reason IS NULL AND m.codings = "stage_immunizations"."vaccine_codings" AND NOT m.valid`,
     );
   });
 
@@ -65,16 +65,16 @@ describe('ingest SQL', () => {
     );
   });
 
-  it('writes valid rows with pseudonyms and KB ids, sorted with the source id as the last tie-breaker', () => {
+  it('writes valid rows with pseudonyms and KB ids, in source order', () => {
     expect(buildCopyTableSql({ spec, path: '/lake/immunizations.parquet' })).toBe(
       [
         'COPY (SELECT p.patient_id AS "patient_id", e.encounter_id AS "encounter_id", s.occurrence_date AS "occurrence_date", s.status AS "status", m_vaccine.system AS "code_system", m_vaccine.code AS "code", m_vaccine.test_id AS "test_id"',
         'FROM "stage_immunizations" AS s',
         'JOIN patient_map AS p ON p.source_id = s.patient_source',
         'LEFT JOIN encounter_map AS e ON e.source_id = s.encounter_source',
-        `LEFT JOIN code_map AS "m_vaccine" ON "m_vaccine".kind = 'test' AND "m_vaccine".key = s."vaccine_key"`,
+        'LEFT JOIN "cm_immunizations_vaccine" AS "m_vaccine" ON "m_vaccine".codings = s."vaccine_codings"',
         'WHERE s.reason IS NULL',
-        'ORDER BY p.patient_id, s.occurrence_date, m_vaccine.code, s.source_id)',
+        'ORDER BY s.file_index, s.record)',
         `TO '/lake/immunizations.parquet' (FORMAT parquet, COMPRESSION zstd)`,
       ].join('\n'),
     );

@@ -13,10 +13,11 @@ export const MAX_LINE_BYTES = 256 * 1024 * 1024;
 /** The SQL macros the specs use. `as_of_date()` is defined separately, once the date is known. */
 export const INGEST_MACROS: readonly string[] = [
   // FHIR date/dateTime → DATE at day precision (time of day and offset dropped); partial dates
-  // (YYYY, YYYY-MM) → the first day of the period; anything else → NULL.
-  String.raw`CREATE OR REPLACE MACRO fhir_date(x) AS CASE WHEN regexp_full_match(x, '\d{4}') THEN try_cast(x || '-01-01' AS DATE) WHEN regexp_full_match(x, '\d{4}-\d{2}') THEN try_cast(x || '-01' AS DATE) WHEN regexp_full_match(x, '\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?') THEN try_cast(substr(x, 1, 10) AS DATE) END`,
+  // (YYYY, YYYY-MM) → the first day of the period; anything else → NULL. LIKE + cast, not a regex:
+  // this runs twice per row on every table.
+  `CREATE OR REPLACE MACRO fhir_date(x) AS CASE WHEN x LIKE '____-__-__' OR x LIKE '____-__-__T__:__%' THEN try_cast(substr(x, 1, 10) AS DATE) WHEN x LIKE '____-__' THEN try_cast(x || '-01' AS DATE) WHEN x LIKE '____' THEN try_cast(x || '-01-01' AS DATE) END`,
   // `Patient/123`, `https://…/Patient/123/_history/2`, `urn:uuid:…` → the id; anything else → NULL.
-  `CREATE OR REPLACE MACRO ref_id(ref, kind) AS nullif(CASE WHEN starts_with(ref, 'urn:uuid:') THEN substr(ref, 10) ELSE regexp_extract(ref, '(?:^|/)' || kind || '/([^/?#]+)(?:/_history/[^/?#]*)?$', 1) END, '')`,
+  `CREATE OR REPLACE MACRO ref_id(ref, kind) AS nullif(CASE WHEN starts_with(ref, kind || '/') AND strpos(substr(ref, length(kind) + 2), '/') = 0 THEN substr(ref, length(kind) + 2) WHEN starts_with(ref, 'urn:uuid:') THEN substr(ref, 10) ELSE regexp_extract(ref, '(?:^|/)' || kind || '/([^/?#]+)(?:/_history/[^/?#]*)?$', 1) END, '')`,
   // FHIR `code` values (status, class…); free text is dropped.
   `CREATE OR REPLACE MACRO code_token(x) AS CASE WHEN regexp_full_match(x, '[A-Za-z0-9][A-Za-z0-9._-]{0,63}') THEN x END`,
   `CREATE OR REPLACE MACRO unit_token(x) AS CASE WHEN regexp_full_match(x, '[!-~]{1,32}') THEN x END`,
@@ -84,7 +85,10 @@ export function buildStageFileSql(options: {
     encounter_source: spec.encounterRef ?? 'NULL::VARCHAR',
     ...spec.stage,
     ...Object.fromEntries(
-      spec.concepts.map((c) => [conceptKey(c), `nullif(to_json(${c.codings}), '[]')`]),
+      spec.concepts.map((c) => [
+        conceptCodings(c),
+        `CASE WHEN len(${c.codings}) > 0 THEN ${c.codings} END`,
+      ]),
     ),
   };
   const target = quoteIdent(stageTable(spec));
@@ -95,8 +99,19 @@ export function buildStageFileSql(options: {
   ].join('\n');
 }
 
-export function conceptKey(concept: ConceptSpec): string {
-  return `${concept.name}_key`;
+/** The stage column holding a concept's codings (a list of STRUCT(system, code), NULL when empty). */
+export function conceptCodings(concept: ConceptSpec): string {
+  return `${concept.name}_codings`;
+}
+
+/** Distinct coding lists of a concept (`codings`) with their JSON text (`key`, resolved in TypeScript). */
+export function conceptKeysTable(options: { spec: ResourceSpec; concept: ConceptSpec }): string {
+  return `keys_${options.spec.table}_${options.concept.name}`;
+}
+
+/** A concept's coding lists joined to their resolution: what output rows join on. */
+export function conceptMapTable(options: { spec: ResourceSpec; concept: ConceptSpec }): string {
+  return `cm_${options.spec.table}_${options.concept.name}`;
 }
 
 /** Every later copy of a resource id (by file, then line) is quarantined as a duplicate. */
@@ -105,29 +120,20 @@ export function buildDedupeSql(spec: ResourceSpec): string {
   return `UPDATE ${table} SET reason = 'duplicate-id' WHERE rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY source_id ORDER BY file_index, record) AS n FROM ${table} WHERE reason IS NULL) WHERE n > 1)`;
 }
 
-export function buildDistinctKeysSql(options: {
-  spec: ResourceSpec;
-  concept: ConceptSpec;
-}): string {
-  const key = quoteIdent(conceptKey(options.concept));
-  return `SELECT DISTINCT ${key} AS key FROM ${quoteIdent(stageTable(options.spec))} WHERE reason IS NULL AND ${key} IS NOT NULL`;
+/** Collects a concept's distinct coding lists (JSON is built per distinct list, not per row). */
+export function buildConceptKeysSql(options: { spec: ResourceSpec; concept: ConceptSpec }): string {
+  const codings = quoteIdent(conceptCodings(options.concept));
+  return `CREATE TABLE ${quoteIdent(conceptKeysTable(options))} AS SELECT DISTINCT ${codings} AS codings, to_json(${codings}) AS key FROM ${quoteIdent(stageTable(options.spec))} WHERE reason IS NULL AND ${codings} IS NOT NULL`;
 }
 
-export const CODE_MAP_COLUMNS = [
-  'kind',
-  'key',
-  'valid',
-  'system',
-  'code',
-  'mapped',
-  'condition_id',
-  'finding_id',
-  'test_id',
-  'ingredient_rxcui',
-  'icd10',
-  'snomed',
-  'loinc',
-] as const;
+export function buildReadKeysSql(options: { spec: ResourceSpec; concept: ConceptSpec }): string {
+  return `SELECT key FROM ${quoteIdent(conceptKeysTable(options))}`;
+}
+
+/** After `code_map` is filled: coding list → resolution, for one concept. */
+export function buildConceptMapSql(options: { spec: ResourceSpec; concept: ConceptSpec }): string {
+  return `CREATE TABLE ${quoteIdent(conceptMapTable(options))} AS SELECT k.codings, m.* EXCLUDE (kind, key) FROM ${quoteIdent(conceptKeysTable(options))} AS k JOIN code_map AS m ON m.kind = ${quoteLiteral(options.concept.kind)} AND m.key = k.key`;
+}
 
 export const CREATE_CODE_MAP_SQL =
   'CREATE TABLE code_map (kind VARCHAR NOT NULL, key VARCHAR NOT NULL, valid BOOLEAN NOT NULL, system VARCHAR, code VARCHAR, mapped BOOLEAN NOT NULL, condition_id VARCHAR, finding_id VARCHAR, test_id VARCHAR, ingredient_rxcui VARCHAR, icd10 VARCHAR, snomed VARCHAR, loinc VARCHAR)';
@@ -142,7 +148,7 @@ export function buildInvalidCodeSql(options: { spec: ResourceSpec; concept: Conc
   const { spec, concept } = options;
   const table = quoteIdent(stageTable(spec));
   const reason = quoteLiteral(`invalid-code:${concept.element ?? concept.name}`);
-  return `UPDATE ${table} SET reason = ${reason} FROM code_map AS m WHERE ${table}.reason IS NULL AND m.kind = ${quoteLiteral(concept.kind)} AND m.key = ${table}.${quoteIdent(conceptKey(concept))} AND NOT m.valid`;
+  return `UPDATE ${table} SET reason = ${reason} FROM ${quoteIdent(conceptMapTable(options))} AS m WHERE ${table}.reason IS NULL AND m.codings = ${table}.${quoteIdent(conceptCodings(concept))} AND NOT m.valid`;
 }
 
 /** Source ids to pseudonymise: every valid row's patient (or encounter) reference, de-duplicated. */
@@ -168,21 +174,24 @@ function fromClause(spec: ResourceSpec, output: Readonly<Record<string, string>>
           'LEFT JOIN "stage_patients" AS pt ON pt.source_id = s.patient_source AND pt.reason IS NULL',
         ]
       : []),
-    ...spec.concepts.map(
-      (c) =>
-        `LEFT JOIN code_map AS ${quoteIdent(`m_${c.name}`)} ON ${quoteIdent(`m_${c.name}`)}.kind = ${quoteLiteral(c.kind)} AND ${quoteIdent(`m_${c.name}`)}.key = s.${quoteIdent(conceptKey(c))}`,
-    ),
+    ...spec.concepts.map((concept) => {
+      const alias = quoteIdent(`m_${concept.name}`);
+      return `LEFT JOIN ${quoteIdent(conceptMapTable({ spec, concept }))} AS ${alias} ON ${alias}.codings = s.${quoteIdent(conceptCodings(concept))}`;
+    }),
   ];
 }
 
-/** Valid rows → the de-identified table, sorted (deterministic: ties broken by the source id). */
+/**
+ * Valid rows → the de-identified table, in source order (file, then line): deterministic for the
+ * same input, cheap to sort, and grouped by patient whenever the export is (Bulk exports usually are).
+ */
 export function buildCopyTableSql(options: { spec: ResourceSpec; path: string }): string {
   const { spec, path } = options;
   return [
     `COPY (SELECT ${selectList(spec.output)}`,
     ...fromClause(spec, spec.output),
     'WHERE s.reason IS NULL',
-    `ORDER BY ${[...spec.orderBy, 's.source_id'].join(', ')})`,
+    'ORDER BY s.file_index, s.record)',
     `TO ${quoteLiteral(path)} (FORMAT parquet, COMPRESSION zstd)`,
   ].join('\n');
 }
@@ -200,7 +209,7 @@ export function buildCopyRestrictedSql(options: {
     `COPY (SELECT ${selectList(spec.restricted.output)}`,
     ...fromClause(spec, spec.restricted.output),
     `WHERE s.reason IS NULL AND ${spec.restricted.where}`,
-    `ORDER BY ${[...spec.orderBy, 's.source_id'].join(', ')})`,
+    'ORDER BY s.file_index, s.record)',
     `TO ${quoteLiteral(path)} (FORMAT parquet, COMPRESSION zstd)`,
   ].join('\n');
 }
@@ -221,9 +230,8 @@ export function buildOrphansSql(spec: ResourceSpec): string {
 
 /** Mapped / unknown counts of a counted concept, by canonical code system. */
 export function buildCodeStatsSql(options: { spec: ResourceSpec; concept: ConceptSpec }): string {
-  const { spec, concept } = options;
-  const key = quoteIdent(conceptKey(concept));
-  return `SELECT coalesce(m.system, '(none)') AS system, m.mapped, count(*)::BIGINT AS n FROM ${quoteIdent(stageTable(spec))} AS s JOIN code_map AS m ON m.kind = ${quoteLiteral(concept.kind)} AND m.key = s.${key} WHERE s.reason IS NULL GROUP BY ALL ORDER BY ALL`;
+  const codings = quoteIdent(conceptCodings(options.concept));
+  return `SELECT coalesce(m.system, '(none)') AS system, m.mapped, count(*)::BIGINT AS n FROM ${quoteIdent(stageTable(options.spec))} AS s JOIN ${quoteIdent(conceptMapTable(options))} AS m ON m.codings = s.${codings} WHERE s.reason IS NULL GROUP BY ALL ORDER BY ALL`;
 }
 
 /** The most frequent codes of a concept the KB does not know (for curation; codes are not PHI). */
@@ -232,9 +240,8 @@ export function buildTopUnknownSql(options: {
   concept: ConceptSpec;
   limit: number;
 }): string {
-  const { spec, concept, limit } = options;
-  const key = quoteIdent(conceptKey(concept));
-  return `SELECT m.system, m.code, count(*)::BIGINT AS n FROM ${quoteIdent(stageTable(spec))} AS s JOIN code_map AS m ON m.kind = ${quoteLiteral(concept.kind)} AND m.key = s.${key} WHERE s.reason IS NULL AND m.valid AND NOT m.mapped GROUP BY ALL ORDER BY n DESC, m.system, m.code LIMIT ${String(limit)}`;
+  const codings = quoteIdent(conceptCodings(options.concept));
+  return `SELECT m.system, m.code, count(*)::BIGINT AS n FROM ${quoteIdent(stageTable(options.spec))} AS s JOIN ${quoteIdent(conceptMapTable(options))} AS m ON m.codings = s.${codings} WHERE s.reason IS NULL AND m.valid AND NOT m.mapped GROUP BY ALL ORDER BY n DESC, m.system, m.code LIMIT ${String(options.limit)}`;
 }
 
 /** The latest visit date in the export (the default reference date for ages). */

@@ -50,8 +50,6 @@ export interface ResourceSpec {
    * patient's stage row: `pt.birth_date`) and `m_<concept>` (resolved code) — nothing else.
    */
   readonly output: Readonly<Record<string, string>>;
-  /** Output order (deterministic with `s.source_id` appended). */
-  readonly orderBy: readonly string[];
   /** A second, restricted output (note text): columns and the rows that have it. */
   readonly restricted?: {
     readonly output: Readonly<Record<string, string>>;

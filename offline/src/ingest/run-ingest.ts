@@ -157,22 +157,43 @@ export async function runIngest(deps: IngestDeps, options: IngestOptions): Promi
         total: files.reduce((n, f) => n + f.bytes, 0),
         unit: 'bytes',
       });
-      const staged = await stageResources({
-        connection,
-        specs,
-        files,
-        emptyFile,
-        maxRejectRatio: options.maxRejectRatio ?? 0.5,
-        progress: reading,
-        signal,
-      });
+      const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+        const t0 = performance.now();
+        const cpu0 = process.cpuUsage();
+        const value = await work();
+        const cpu = process.cpuUsage(cpu0);
+        logger.info(
+          {
+            phase,
+            seconds: Math.round(performance.now() - t0) / 1000,
+            cpuSeconds: Math.round((cpu.user + cpu.system) / 1000) / 1000,
+          },
+          'ingest phase',
+        );
+        return value;
+      };
+      const staged = await timed('read', () =>
+        stageResources({
+          connection,
+          connect: () => session.connect(),
+          concurrency: options.threads ?? 2,
+          specs,
+          files,
+          emptyFile,
+          maxRejectRatio: options.maxRejectRatio ?? 0.5,
+          progress: reading,
+          signal,
+        }),
+      );
       reading.stop();
-      await buildCodeMap({ connection, specs, resolver: createCodeResolver(kb) });
-      for (const spec of specs) {
-        for (const concept of spec.concepts.filter((c) => c.element !== undefined)) {
-          await connection.run(buildInvalidCodeSql({ spec, concept }));
+      await timed('codes', async () => {
+        await buildCodeMap({ connection, specs, resolver: createCodeResolver(kb) });
+        for (const spec of specs) {
+          for (const concept of spec.concepts.filter((c) => c.element !== undefined)) {
+            await connection.run(buildInvalidCodeSql({ spec, concept }));
+          }
         }
-      }
+      });
       const [latestRow] = await queryRows(connection, LATEST_ENCOUNTER_SQL);
       const asOf = referenceDate({
         asOf: options.asOf,
@@ -180,16 +201,12 @@ export async function runIngest(deps: IngestDeps, options: IngestOptions): Promi
         latest: latestRow === undefined ? null : stringField(latestRow, 'latest'),
       });
       await connection.run(buildAsOfMacroSql(asOf));
-      const pseudonyms = await buildIdMaps({ connection, specs, key });
+      const pseudonyms = await timed('pseudonyms', () => buildIdMaps({ connection, specs, key }));
       signal.throwIfAborted();
-      const outputs = await writeOutputs({
-        connection,
-        staged,
-        layout,
-        runId,
-        progress: deps.progress,
-      });
-      const codeStats = await collectCodeStats({ connection, specs });
+      const outputs = await timed('write', () =>
+        writeOutputs({ connection, staged, layout, runId, progress: deps.progress }),
+      );
+      const codeStats = await timed('report', () => collectCodeStats({ connection, specs }));
       const read = Object.values(outputs.resources).reduce((n, r) => n + r.read, 0);
       const seconds = (performance.now() - started) / 1000;
       result = {

@@ -1,11 +1,18 @@
 /** Every offline job, by name: the CLI and the scheduler's worker both run jobs from this list. */
 import type { OfflineJob } from './job.js';
 import { evaluateNotesJob } from './evaluate-notes.js';
+import { featuresJob } from './features.js';
 import { ingestJob } from './ingest.js';
 import { generateJob } from './generate.js';
 import { kbStatsJob } from './kb-stats.js';
 
-export const JOBS: readonly OfflineJob[] = [generateJob, kbStatsJob, ingestJob, evaluateNotesJob];
+export const JOBS: readonly OfflineJob[] = [
+  generateJob,
+  kbStatsJob,
+  ingestJob,
+  featuresJob,
+  evaluateNotesJob,
+];
 
 export function findJob(name: string): OfflineJob | undefined {
   return JOBS.find((job) => job.name === name);

@@ -13,7 +13,9 @@ export interface DuckDbSessionOptions {
 
 export interface DuckDbSession {
   readonly connection: DuckDBConnection;
-  /** Interrupts the running statement (used on SIGINT/SIGTERM). */
+  /** Another connection to the same database, for statements run concurrently. */
+  connect(): Promise<DuckDBConnection>;
+  /** Interrupts every connection's running statement (used on SIGINT/SIGTERM). */
   interrupt(): void;
   close(): void;
 }
@@ -31,13 +33,23 @@ export async function openDuckDbSession(options: DuckDbSessionOptions): Promise<
   }
   const instance = await DuckDBInstance.create(':memory:', config);
   const connection = await instance.connect();
+  const connections = [connection];
   return {
     connection,
+    connect: async () => {
+      const extra = await instance.connect();
+      connections.push(extra);
+      return extra;
+    },
     interrupt: () => {
-      connection.interrupt();
+      for (const c of connections) {
+        c.interrupt();
+      }
     },
     close: () => {
-      connection.closeSync();
+      for (const c of connections) {
+        c.closeSync();
+      }
       instance.closeSync();
     },
   };

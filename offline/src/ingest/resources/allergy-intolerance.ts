@@ -56,5 +56,4 @@ export const allergyIntoleranceSpec: ResourceSpec = {
     manifestation_system: 'm_manifestation.system',
     manifestation_code: 'm_manifestation.code',
   },
-  orderBy: ['p.patient_id', 's.recorded_date', 'm_code.code'],
 };

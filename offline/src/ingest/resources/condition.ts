@@ -62,5 +62,4 @@ export const conditionSpec: ResourceSpec = {
     abatement_date: 's.abatement_date',
     recorded_date: 's.recorded_date',
   },
-  orderBy: ['p.patient_id', 'coalesce(s.onset_date, s.recorded_date)', 'm_code.code'],
 };

@@ -39,7 +39,6 @@ export const documentReferenceSpec: ResourceSpec = {
     content_type: 's.content_type',
     has_text: 's.note_text IS NOT NULL',
   },
-  orderBy: ['p.patient_id', 's.doc_date', 'm_type.code'],
   restricted: {
     output: {
       patient_id: 'p.patient_id',

@@ -44,5 +44,4 @@ export const encounterSpec: ResourceSpec = {
     reason_condition_id: 'm_reason.condition_id',
     age_at_visit: `CASE WHEN age_years(pt.birth_date, as_of_date()) >= 90 THEN NULL ELSE age_years(pt.birth_date, s.start_date) END::SMALLINT`,
   },
-  orderBy: ['p.patient_id', 's.start_date'],
 };

@@ -43,5 +43,4 @@ export const immunizationSpec: ResourceSpec = {
     code: 'm_vaccine.code',
     test_id: 'm_vaccine.test_id',
   },
-  orderBy: ['p.patient_id', 's.occurrence_date', 'm_vaccine.code'],
 };

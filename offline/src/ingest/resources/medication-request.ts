@@ -63,5 +63,4 @@ export const medicationRequestSpec: ResourceSpec = {
     code: 'm_medication.code',
     ingredient_rxcui: 'm_medication.ingredient_rxcui',
   },
-  orderBy: ['p.patient_id', 's.authored_date', 'm_medication.code'],
 };

@@ -47,7 +47,7 @@ export const observationSpec: ResourceSpec = {
     effective_date:
       'fhir_date(coalesce("effectiveDateTime", "effectivePeriod"."start", "effectiveInstant", "issued"))',
     status: 'code_token("status")',
-    category: 'code_token(codings_of("category")[1].code)',
+    category: 'code_token("category"[1].coding[1].code)',
     value_type: `CASE WHEN "valueQuantity".value IS NOT NULL THEN 'quantity' WHEN "valueBoolean" IS NOT NULL THEN 'boolean' WHEN "valueInteger" IS NOT NULL THEN 'integer' WHEN len(coalesce("valueCodeableConcept".coding, [])) > 0 THEN 'codeable' ELSE 'none' END`,
     value_number: 'coalesce("valueQuantity".value, "valueInteger")',
     value_unit: 'unit_of("valueQuantity")',
@@ -84,5 +84,4 @@ export const observationSpec: ResourceSpec = {
     value_finding_id: 'm_value.finding_id',
     components: 's.components',
   },
-  orderBy: ['p.patient_id', 's.effective_date', 'm_code.code'],
 };

@@ -34,5 +34,4 @@ export const patientSpec: ResourceSpec = {
     age_90_plus: AGE_90_PLUS,
     deceased: 's.deceased',
   },
-  orderBy: ['p.patient_id'],
 };

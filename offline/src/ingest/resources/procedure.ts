@@ -44,5 +44,4 @@ export const procedureSpec: ResourceSpec = {
     code: 'm_code.code',
     test_id: 'm_code.test_id',
   },
-  orderBy: ['p.patient_id', 's.performed_date', 'm_code.code'],
 };
