@@ -5,7 +5,9 @@
  * body limit → patient-access audit → routes (each with `requireAccess`), then one error handler.
  */
 import { AppError } from '@mediassist/shared/errors';
+import type { EventIntake } from '@mediassist/shared/events';
 import type { KnowledgeBase } from '@mediassist/shared/kb';
+import type { PseudonymKey } from '@mediassist/shared/pseudonym';
 import type { Logger } from '@mediassist/shared/logger';
 import type { TextExtractor } from '@mediassist/shared/text';
 import { bodyLimit } from 'hono/body-limit';
@@ -36,6 +38,7 @@ import { metricsRoutes } from './routes/metrics.js';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './routes/openapi-common.js';
 import { assistRoutes } from './routes/assist.js';
 import { summarizeRoutes } from './routes/summarize.js';
+import { eventsRoutes } from './routes/events.js';
 import type { Lifecycle } from './server/lifecycle.js';
 
 /** The version of the HTTP contract (`/api/v1`), shown in the OpenAPI document. */
@@ -87,6 +90,10 @@ export interface AppDeps {
    * `POST /api/v1/summarize` is mounted only when it is given.
    */
   textExtractor?: TextExtractor | undefined;
+  /** The nearline intake behind `POST /api/v1/events/*` (main.ts: over the refresh queue); absent → 503. */
+  eventIntake?: EventIntake | undefined;
+  /** Pseudonymises EHR patient ids in events; absent → events must name patients by pseudonym. */
+  pseudonymKey?: PseudonymKey | undefined;
 }
 
 export function createApp(deps: AppDeps) {
@@ -159,6 +166,10 @@ export function createApp(deps: AppDeps) {
   if (deps.textExtractor) {
     app.route('/api/v1', summarizeRoutes({ extractor: deps.textExtractor, kb, clock }));
   }
+  app.route(
+    '/api/v1/events',
+    eventsRoutes({ kb, intake: deps.eventIntake, pseudonymKey: deps.pseudonymKey, clock }),
+  );
   app.route(
     '/',
     docsRoutes({

@@ -11,6 +11,8 @@ import { loadKnowledgeBase } from '@mediassist/shared/kb';
 import { createLogger, type Logger } from '@mediassist/shared/logger';
 import { createTextExtractor } from '@mediassist/shared/text';
 import { Redis } from 'ioredis';
+import { Queue } from 'bullmq';
+import { createEventIntake, createNearlineKeys, NEARLINE_QUEUES } from '@mediassist/shared/events';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { featureRegistry } from '@mediassist/feature-store/definitions';
 import { createFileModelRegistry } from '@mediassist/feature-store/model-registry';
@@ -200,6 +202,16 @@ async function main(logger: Logger): Promise<void> {
     pseudonymKey: env.PSEUDONYM_KEY,
     modelTimeoutMs: env.ASSIST_MODEL_TIMEOUT_MS,
   });
+  // Visit and feedback events go to the nearline tier through its refresh queue (fail fast: 503).
+  const nearlineKeys = createNearlineKeys(env.REDIS_KEY_PREFIX);
+  const refreshQueue = new Queue(NEARLINE_QUEUES.refresh, {
+    connection: redis,
+    prefix: nearlineKeys.queuePrefix,
+  });
+  refreshQueue.on('error', (error) => {
+    logger.warn({ error: safeErrorFields(error) }, 'event queue error');
+  });
+  const eventIntake = createEventIntake({ redis, refreshQueue, keys: nearlineKeys });
   const lifecycle = createLifecycle();
   const app = createApp({
     kb,
@@ -220,6 +232,8 @@ async function main(logger: Logger): Promise<void> {
     },
     docs: loadDocsAssets(),
     textExtractor,
+    eventIntake,
+    pseudonymKey: env.PSEUDONYM_KEY,
   });
   const server = await startHttpServer({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   logger.info(
@@ -235,6 +249,7 @@ async function main(logger: Logger): Promise<void> {
   try {
     await models.close();
     await audit.close();
+    await refreshQueue.close();
   } finally {
     await redis.quit().catch(() => {
       redis.disconnect();
