@@ -1,6 +1,6 @@
 /**
- * `npm run bench:generate`: runs the `generate` job as the CLI does (one process, one worker thread
- * per core) for a small and a large population into temp directories, deletes the output, and prints
+ * `npm run bench:generate`: builds offline, then runs the `generate` job as `npm run offline` does
+ * (the compiled CLI, one process, one worker thread per core) for a small and a large population into temp directories, deletes the output, and prints
  * one JSON object as its last line. Peak RSS is the job process's own `resourceUsage().maxRSS`, which
  * covers all its worker threads; the small run shows it does not grow with the patient count.
  *
@@ -31,10 +31,7 @@ async function runJob(
   const started = performance.now();
   try {
     const args = [
-      '--conditions=@mediassist/source',
-      '--import',
-      'tsx',
-      'src/main.ts',
+      'dist/main.js',
       'generate',
       '--patients',
       String(patients),

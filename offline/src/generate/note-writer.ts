@@ -71,7 +71,8 @@ function list(items: readonly string[], random: Random): string {
     return items[0] ?? '';
   }
   const head = items.slice(0, -1).join(', ');
-  return `${head}${random.chance(0.5) ? ',' : ''} and ${items[items.length - 1] ?? ''}`;
+  const oxford = items.length > 2 && random.chance(0.5) ? ',' : '';
+  return `${head}${oxford} and ${items[items.length - 1] ?? ''}`;
 }
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -119,7 +120,7 @@ function resultsLine(ctx: NoteContext): string | undefined {
   const qualitative = (ids: readonly number[], present: boolean): void => {
     for (const fi of ids) {
       const f = world.findings[fi]?.finding;
-      if (f?.kind === 'lab' && !f.threshold) {
+      if (f?.kind === 'lab') {
         parts.push(
           present ? phrases.clinical(f, random) : `negative for ${phrases.clinical(f, random)}`,
         );
@@ -155,7 +156,7 @@ function split(world: WorldModel, ids: readonly number[], exclude: number | unde
   const out: Split = { symptoms: [], signs: [], history: [] };
   for (const fi of ids) {
     const f = world.findings[fi]?.finding;
-    if (!f || fi === exclude || (f.kind === 'lab' && !f.threshold)) {
+    if (!f || fi === exclude || f.kind === 'lab') {
       continue;
     }
     if (f.kind === 'symptom') {

@@ -82,6 +82,16 @@ async function runInWorkers(
       () =>
         new Promise<void>((resolve, reject) => {
           const worker = createGenerationWorker({ config, outDir, gzip });
+          // On abort, stop at once: the shards in progress stay out of the manifest.
+          signal?.addEventListener(
+            'abort',
+            () => {
+              void worker.terminate().then(() => {
+                resolve();
+              });
+            },
+            { once: true },
+          );
           const send = (m: WorkerRequest): void => {
             worker.postMessage(m);
           };
