@@ -7,14 +7,14 @@ import { AppError } from '@mediassist/shared/errors';
 import type { PatientId } from '@mediassist/shared/ids';
 import type { RecordBatch } from 'apache-arrow';
 import type { AnyFeatureView } from '../definitions/feature-view.js';
-import { blobColumn, doubleColumn, integerColumn, varcharColumn } from './duckdb-vectors.js';
+import { streamLatestBatches } from './duckdb-latest-stream.js';
+import { blobColumn, doubleColumn, varcharColumn } from './duckdb-vectors.js';
 import {
   snapshotFileName,
   snapshotFiles,
   temporaryFileName,
   viewDirectory,
 } from './lake-layout.js';
-import { assembleLatestBatch, LatestViewColumnBuilder } from './latest-batch.js';
 import type {
   LatestFeatures,
   OfflineStore,
@@ -232,32 +232,9 @@ export class DuckDbOfflineStore implements OfflineStore {
     views: readonly AnyFeatureView[];
     batchSize: number;
   }): AsyncIterable<RecordBatch> {
-    const { sql, views, batchSize } = options;
     const connection = await this.#instance.connect();
     try {
-      const result = await connection.stream(sql);
-      let builder = new LatestBatchBuilder({ views, capacity: batchSize });
-      for await (const chunk of result) {
-        const idLengths = integerColumn(chunk, 0);
-        const payloads = blobColumn(chunk, 1);
-        const lengths = views.map((_, k) => integerColumn(chunk, 2 + 2 * k));
-        const asOfs = views.map((_, k) => doubleColumn(chunk, 3 + 2 * k));
-        for (let i = 0; i < chunk.rowCount; i++) {
-          builder.add({
-            payload: payloads.getItemBytes(i) ?? new Uint8Array(0),
-            idLength: idLengths.getItem(i) ?? 0,
-            lengths: lengths.map((c) => c.getItem(i) ?? -1),
-            asOfMs: asOfs.map((c) => c.getItem(i) ?? 0),
-          });
-          if (builder.rows === batchSize) {
-            yield builder.build();
-            builder = new LatestBatchBuilder({ views, capacity: batchSize });
-          }
-        }
-      }
-      if (builder.rows > 0) {
-        yield builder.build();
-      }
+      yield* streamLatestBatches({ connection, ...options });
     } finally {
       connection.closeSync();
     }
@@ -295,70 +272,6 @@ export class DuckDbOfflineStore implements OfflineStore {
       connection.closeSync();
     }
   }
-}
-
-/** Splits each result row's payload into the view columns of one Arrow batch. */
-class LatestBatchBuilder {
-  readonly #views: readonly AnyFeatureView[];
-  readonly #capacity: number;
-  readonly #ids: Uint8Array;
-  readonly #idOffsets: Int32Array;
-  readonly #columns: LatestViewColumnBuilder[];
-  #idBytes = 0;
-  rows = 0;
-
-  constructor(options: { views: readonly AnyFeatureView[]; capacity: number }) {
-    this.#views = options.views;
-    this.#capacity = options.capacity;
-    this.#ids = new Uint8Array(options.capacity * 35);
-    this.#idOffsets = new Int32Array(options.capacity + 1);
-    this.#columns = options.views.map(
-      (view) =>
-        new LatestViewColumnBuilder(options.capacity, options.capacity * expectedValueBytes(view)),
-    );
-  }
-
-  add(row: {
-    payload: Uint8Array;
-    idLength: number;
-    lengths: readonly number[];
-    asOfMs: readonly number[];
-  }): void {
-    const { payload, idLength } = row;
-    this.#ids.set(payload.subarray(0, idLength), this.#idBytes);
-    this.#idBytes += idLength;
-    this.#idOffsets[this.rows + 1] = this.#idBytes;
-    let offset = idLength;
-    this.#columns.forEach((column, k) => {
-      const length = row.lengths[k] ?? -1;
-      if (length < 0) {
-        column.set({ row: this.rows, value: null, asOfMs: 0 });
-      } else {
-        column.set({
-          row: this.rows,
-          value: payload.subarray(offset, offset + length),
-          asOfMs: row.asOfMs[k] ?? 0,
-        });
-        offset += length;
-      }
-    });
-    this.rows += 1;
-  }
-
-  build(): RecordBatch {
-    const idOffsets =
-      this.rows === this.#capacity ? this.#idOffsets : this.#idOffsets.slice(0, this.rows + 1);
-    return assembleLatestBatch({
-      views: this.#views,
-      rows: this.rows,
-      patientIds: { bytes: this.#ids.subarray(0, this.#idBytes), offsets: idOffsets },
-      columns: this.#columns.map((c) => c.build(this.rows)),
-    });
-  }
-}
-
-function expectedValueBytes(view: AnyFeatureView): number {
-  return view.value.encoding.kind === 'float32' ? view.value.encoding.dimension * 4 : 128;
 }
 
 /** Appends label rows to a temporary table; returns its name. */

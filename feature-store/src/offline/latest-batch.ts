@@ -37,6 +37,8 @@ export class LatestViewColumnBuilder {
   readonly #offsets: Int32Array;
   readonly #validity: Uint8Array;
   readonly #asOf: BigInt64Array;
+  /** The same memory as `#asOf`, as 32-bit halves: int64s written without creating BigInts. */
+  readonly #asOfHalves: Int32Array;
   #bytes: Uint8Array;
   #used = 0;
   #nulls = 0;
@@ -45,20 +47,36 @@ export class LatestViewColumnBuilder {
     this.#offsets = new Int32Array(rows + 1);
     this.#validity = new Uint8Array(Math.ceil(rows / 8));
     this.#asOf = new BigInt64Array(rows);
+    this.#asOfHalves = new Int32Array(this.#asOf.buffer);
     this.#bytes = new Uint8Array(Math.max(expectedBytes, 16));
   }
 
-  /** Sets row `row` (rows must be set in order); `value` null means the patient has no row. */
-  set(options: { row: number; value: Uint8Array | null; asOfMs: number }): void {
-    const { row, value, asOfMs } = options;
-    if (value === null) {
+  /** Sets row `row` (rows in order) to `source[start .. end)`, or to null when `asOfMs` is NaN. */
+  set(options: {
+    row: number;
+    source: Uint8Array;
+    start: number;
+    end: number;
+    asOfMs: number;
+  }): void {
+    const { row, source, start, end, asOfMs } = options;
+    if (Number.isNaN(asOfMs)) {
       this.#nulls += 1;
     } else {
-      this.#reserve(value.byteLength);
-      this.#bytes.set(value, this.#used);
-      this.#used += value.byteLength;
+      this.#reserve(end - start);
+      const bytes = this.#bytes;
+      let used = this.#used;
+      if (end - start < 48) {
+        for (let i = start; i < end; i++) {
+          bytes[used++] = source[i] ?? 0;
+        }
+      } else {
+        bytes.set(source.subarray(start, end), used);
+        used += end - start;
+      }
+      this.#used = used;
       this.#validity[row >> 3] = (this.#validity[row >> 3] ?? 0) | (1 << (row & 7));
-      this.#asOf[row] = BigInt(asOfMs);
+      writeInt64({ halves: this.#asOfHalves, index: row, value: asOfMs });
     }
     this.#offsets[row + 1] = this.#used;
   }
@@ -71,7 +89,7 @@ export class LatestViewColumnBuilder {
         length: rows,
         nullCount: this.#nulls,
         nullBitmap,
-        valueOffsets: this.#offsets,
+        valueOffsets: this.#offsets.subarray(0, rows + 1),
         data: this.#bytes.subarray(0, this.#used),
       }),
       asOf: makeData({
@@ -79,7 +97,7 @@ export class LatestViewColumnBuilder {
         length: rows,
         nullCount: this.#nulls,
         nullBitmap,
-        data: this.#asOf,
+        data: this.#asOf.subarray(0, rows),
       }),
     };
   }
@@ -92,6 +110,25 @@ export class LatestViewColumnBuilder {
     grown.set(this.#bytes.subarray(0, this.#used));
     this.#bytes = grown;
   }
+}
+
+const TWO_32 = 2 ** 32;
+const littleEndianHost = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Writes a non-negative safe integer into an int64 slot given as two 32-bit halves. */
+function writeInt64(options: { halves: Int32Array; index: number; value: number }): void {
+  const { halves, index, value } = options;
+  const high = Math.floor(value / TWO_32);
+  const low = value - high * TWO_32;
+  halves[2 * index + (littleEndianHost ? 0 : 1)] = low | 0;
+  halves[2 * index + (littleEndianHost ? 1 : 0)] = high;
+}
+
+/** Reads a non-negative int64 given as two 32-bit halves. */
+function readInt64(halves: Int32Array, index: number): number {
+  const low = (halves[2 * index + (littleEndianHost ? 0 : 1)] ?? 0) >>> 0;
+  const high = halves[2 * index + (littleEndianHost ? 1 : 0)] ?? 0;
+  return high * TWO_32 + low;
 }
 
 /** Assembles a batch from patient ids (UTF-8, in row order) and one built column pair per view. */
@@ -132,8 +169,9 @@ export function latestViewColumns(
   const rows = batch.numRows;
   const asOfMs = new Float64Array(rows);
   const times = asOf.values as BigInt64Array;
+  const halves = new Int32Array(times.buffer, times.byteOffset, times.length * 2);
   for (let i = 0; i < rows; i++) {
-    asOfMs[i] = asOf.getValid(i) ? Number(times[asOf.offset + i]) : Number.NaN;
+    asOfMs[i] = asOf.getValid(i) ? readInt64(halves, asOf.offset + i) : Number.NaN;
   }
   return {
     bytes: value.values as Uint8Array,

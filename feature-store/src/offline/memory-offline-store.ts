@@ -28,6 +28,7 @@ interface StoredRow {
 }
 
 const textEncoder = new TextEncoder();
+const EMPTY = new Uint8Array(0);
 
 export class MemoryOfflineStore implements OfflineStore {
   readonly #snapshots = new Map<string, StoredRow[]>();
@@ -171,7 +172,14 @@ async function* batchesOf(options: {
       const builder = new LatestViewColumnBuilder(slice.length);
       slice.forEach((patientId: PatientId | string, row) => {
         const found = latest.get(patientId);
-        builder.set({ row, value: found?.value ?? null, asOfMs: found?.eventMs ?? 0 });
+        const value = found?.value ?? EMPTY;
+        builder.set({
+          row,
+          source: value,
+          start: 0,
+          end: value.byteLength,
+          asOfMs: found?.eventMs ?? Number.NaN,
+        });
       });
       return builder.build(slice.length);
     });

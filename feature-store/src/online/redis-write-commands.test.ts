@@ -57,7 +57,7 @@ describe('WriteCommandEncoder', () => {
       ['demographics', 'patient_embedding'],
       ['patient_embedding'],
     ]);
-    expect(commands[0]?.key).toBe(`p:fs:{${testPatientId(1)}}`);
+    expect(commands[0]?.key.toString()).toBe(`p:fs:{${testPatientId(1)}}`);
   });
 
   it('encodes exactly the RESP request ioredis would send for the same EVALSHA', () => {

@@ -15,8 +15,8 @@ export interface WriteCommand {
   readonly row: number;
   /** The views it carries, in argument order (bit i of the script's reply is views[i]). */
   readonly views: readonly EncodedViewColumn[];
-  /** The patient key (for routing on Redis Cluster). */
-  readonly key: string;
+  /** The patient key, a view into `bytes` (for routing on Redis Cluster). */
+  readonly key: Buffer;
   /** The complete RESP request. */
   readonly bytes: Buffer;
 }
@@ -33,7 +33,6 @@ const EVAL = encodeBulk('EVAL');
 const SHA = encodeBulk(WRITE_FEATURES_SHA1);
 const SCRIPT = encodeBulk(WRITE_FEATURES_LUA);
 const ONE = encodeBulk('1');
-const textDecoder = new TextDecoder();
 
 /** Builds write commands; caches each view's encoded field names across batches. */
 export class WriteCommandEncoder {
@@ -59,7 +58,7 @@ export class WriteCommandEncoder {
       );
     }
     const args = batch.views.map((column) => this.#argsFor(column));
-    const writer = new RespWriter(Math.max(64 * 1024, batch.patientIds.bytes.byteLength * 2));
+    const writer = new RespWriter(estimateBytes(batch));
     const commands: WriteCommand[] = [];
     const present: number[] = [];
     const rows = options.rows ?? range(batch.rows);
@@ -84,23 +83,27 @@ export class WriteCommandEncoder {
       writer.raw(options.useEval ? EVAL : EVALSHA);
       writer.raw(options.useEval ? SCRIPT : SHA);
       writer.raw(ONE);
+      const keyLength = this.#keyHead.byteLength + patientId.byteLength + 1;
+      const keyStart = writer.length + 3 + String(keyLength).length;
       writer.bulkParts([this.#keyHead, patientId, this.#keyTail]);
       writer.bulkUint(this.#gcTtlSeconds);
       for (const i of present) {
         const column = batch.views[i] as EncodedViewColumn;
         const viewArgs = args[i] as ViewArgs;
         writer.raw(viewArgs.valueField);
-        writer.bulk(columnValue(column.values, row));
+        const { bytes, offsets } = column.values;
+        writer.bulkRange(bytes, offsets[row] ?? 0, offsets[row + 1] ?? 0);
         writer.raw(viewArgs.asOfField);
         writer.bulkUint(column.asOfMs[row] ?? 0);
         writer.raw(viewArgs.versionField);
         writer.raw(viewArgs.version);
       }
+      const bytes = writer.slice(start);
       commands.push({
         row,
         views: present.map((i) => batch.views[i] as EncodedViewColumn),
-        key: `${this.#keyHead.toString()}${textDecoder.decode(patientId)}}`,
-        bytes: writer.slice(start),
+        key: bytes.subarray(keyStart - start, keyStart - start + keyLength),
+        bytes,
       });
     }
     return commands;
@@ -122,6 +125,15 @@ export class WriteCommandEncoder {
     }
     return cached;
   }
+}
+
+/** Room for the whole batch up front: the values plus ~24 bytes of framing per argument. */
+function estimateBytes(batch: EncodedFeatureBatch): number {
+  let values = batch.patientIds.bytes.byteLength;
+  for (const column of batch.views) {
+    values += column.values.bytes.byteLength;
+  }
+  return values + batch.rows * (200 + batch.views.length * 6 * 40);
 }
 
 function range(n: number): number[] {

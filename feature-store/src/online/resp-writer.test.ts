@@ -35,3 +35,19 @@ describe('RespWriter', () => {
     expect(encodeBulk('aé').toString()).toBe('$3\r\naé\r\n');
   });
 });
+
+describe('RespWriter integers', () => {
+  it.each([0, 7, 10, 99_999_999, 100_000_000, 1_763_000_000_123, Number.MAX_SAFE_INTEGER])(
+    'writes %d exactly as its decimal string',
+    (n) => {
+      const writer = new RespWriter(8);
+      writer.bulkUint(n);
+      writer.bulkUint(n);
+      writer.arrayHeader(n);
+      const digits = String(n);
+      expect(writer.slice(0).toString()).toBe(
+        `$${String(digits.length)}\r\n${digits}\r\n`.repeat(2) + `*${digits}\r\n`,
+      );
+    },
+  );
+});

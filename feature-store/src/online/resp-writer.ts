@@ -4,15 +4,21 @@
  * conversion costs more than Redis spends running the command (see the README's design notes).
  */
 
-const CRLF0 = 0x0d;
-const CRLF1 = 0x0a;
+const CR = 0x0d;
+const LF = 0x0a;
+const ZERO = 0x30;
+/** Below this many bytes a plain loop copies faster than `TypedArray.set` on a new view. */
+const SHORT_COPY = 48;
 
 export class RespWriter {
   #buffer: Buffer;
   #length = 0;
+  #lastUint = -1;
+  #lastUintDigits = new Uint8Array(16);
+  #lastUintLength = 0;
 
   constructor(initialBytes = 64 * 1024) {
-    this.#buffer = Buffer.allocUnsafe(initialBytes);
+    this.#buffer = Buffer.allocUnsafe(Math.max(64, initialBytes));
   }
 
   get length(): number {
@@ -29,9 +35,13 @@ export class RespWriter {
 
   /** One bulk string: `$<length>\r\n<bytes>\r\n`. */
   bulk(bytes: Uint8Array): void {
-    this.#bulkHeader(bytes.byteLength);
-    this.#buffer.set(bytes, this.#length);
-    this.#length += bytes.byteLength;
+    this.bulkRange(bytes, 0, bytes.byteLength);
+  }
+
+  /** `bytes[start .. end)` as one bulk string, without making a view of it first. */
+  bulkRange(bytes: Uint8Array, start: number, end: number): void {
+    this.#bulkHeader(end - start);
+    this.#copy(bytes, start, end);
     this.#crlf();
   }
 
@@ -43,24 +53,28 @@ export class RespWriter {
     }
     this.#bulkHeader(size);
     for (const part of parts) {
-      this.#buffer.set(part, this.#length);
-      this.#length += part.byteLength;
+      this.#copy(part, 0, part.byteLength);
     }
     this.#crlf();
   }
 
   /** A non-negative integer as a bulk string (as_of, TTL, version). */
   bulkUint(n: number): void {
-    this.#bulkHeader(decimalDigits(n));
-    this.#uint(n);
+    checkUint(n);
+    if (n !== this.#lastUint) {
+      // Values repeat (a snapshot shares one as_of), so keep the digits of the last one.
+      this.#lastUint = n;
+      this.#lastUintLength = writeDigits(this.#lastUintDigits, n);
+    }
+    this.#bulkHeader(this.#lastUintLength);
+    this.#copy(this.#lastUintDigits, 0, this.#lastUintLength);
     this.#crlf();
   }
 
   /** Pre-encoded RESP (e.g. a cached field name). */
   raw(bytes: Uint8Array): void {
     this.#reserve(bytes.byteLength);
-    this.#buffer.set(bytes, this.#length);
-    this.#length += bytes.byteLength;
+    this.#copy(bytes, 0, bytes.byteLength);
   }
 
   /** The bytes written since `start`, as a view (later writes never change them). */
@@ -76,22 +90,32 @@ export class RespWriter {
   }
 
   #uint(n: number): void {
-    if (!Number.isSafeInteger(n) || n < 0) {
-      throw new RangeError('RESP integers must be non-negative safe integers');
+    checkUint(n);
+    const buffer = this.#buffer;
+    if (n < 10) {
+      buffer[this.#length++] = ZERO + n;
+      return;
     }
-    const digits = decimalDigits(n);
-    let position = this.#length + digits;
+    this.#length += writeDigits(buffer, n, this.#length);
+  }
+
+  #copy(source: Uint8Array, start: number, end: number): void {
+    const buffer = this.#buffer;
+    let position = this.#length;
+    if (end - start < SHORT_COPY) {
+      for (let i = start; i < end; i++) {
+        buffer[position++] = source[i] ?? 0;
+      }
+    } else {
+      buffer.set(source.subarray(start, end), position);
+      position += end - start;
+    }
     this.#length = position;
-    let rest = n;
-    do {
-      this.#buffer[--position] = 0x30 + (rest % 10);
-      rest = Math.floor(rest / 10);
-    } while (rest > 0);
   }
 
   #crlf(): void {
-    this.#buffer[this.#length++] = CRLF0;
-    this.#buffer[this.#length++] = CRLF1;
+    this.#buffer[this.#length++] = CR;
+    this.#buffer[this.#length++] = LF;
   }
 
   #reserve(extra: number): void {
@@ -105,9 +129,36 @@ export class RespWriter {
   }
 }
 
-function decimalDigits(n: number): number {
+function checkUint(n: number): void {
+  if (!Number.isSafeInteger(n) || n < 0) {
+    throw new RangeError('RESP integers must be non-negative safe integers');
+  }
+}
+
+/** Writes the decimal digits of `n` at `offset`; returns how many. Integer arithmetic only. */
+function writeDigits(target: Uint8Array, n: number, offset = 0): number {
+  // Split so each half fits a 32-bit integer: `high` < 2^53 / 1e8 ≈ 9e7.
+  const high = Math.floor(n / 1e8);
+  let low = n - high * 1e8;
+  const lowDigits = high > 0 ? 8 : digitsOf(low);
+  const highDigits = high > 0 ? digitsOf(high) : 0;
+  let position = offset + highDigits + lowDigits;
+  const end = position;
+  for (let i = 0; i < lowDigits; i++) {
+    target[--position] = ZERO + (low % 10);
+    low = (low / 10) | 0;
+  }
+  let rest = high;
+  for (let i = 0; i < highDigits; i++) {
+    target[--position] = ZERO + (rest % 10);
+    rest = (rest / 10) | 0;
+  }
+  return end - offset;
+}
+
+function digitsOf(n: number): number {
   let digits = 1;
-  for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) {
+  for (let rest = n; rest >= 10; rest = (rest / 10) | 0) {
     digits += 1;
   }
   return digits;
