@@ -6,6 +6,7 @@
  * seasonal, recently-episodic or acute-risk conditions are re-weighed each month.
  */
 import { attributeMultiplier, attributeStates } from './attribute-states.js';
+import { AGE_BANDS } from '@mediassist/shared/kb';
 import { ageAt, ageBandOf, DAY_MS, YEAR_MS, type PatientProfile } from './patient-profile.js';
 import type { Random } from './random.js';
 import type { WorldModel } from './world-model.js';
@@ -39,6 +40,10 @@ export function drawAcuteVisits(options: {
     }
   });
   const staticW = new Float64Array(n);
+  const acuteRiskFactors = acute.map((ci) => {
+    const rfs = world.conditions[ci]?.acuteRiskFactors ?? [];
+    return rfs.length > 0 ? rfs : undefined;
+  });
   const dynamic = Uint8Array.from(tables.dynamic);
   const dynamicList: number[] = [];
   dynamic.forEach((d, k) => {
@@ -49,7 +54,7 @@ export function drawAcuteVisits(options: {
   const weights = new Float64Array(n);
   let staticSum = 0;
   const onsets = profile.chronic.map((p) => p.onsetMs).sort((a, b) => a - b);
-  let stateKey = '';
+  let stateKey = -1;
   let hadVte = false;
   const visits: AcuteVisit[] = [];
   const start = new Date(from);
@@ -67,7 +72,11 @@ export function drawAcuteVisits(options: {
     while (activeCount < onsets.length && (onsets[activeCount] ?? Infinity) <= monthStart) {
       activeCount++;
     }
-    const key = `${band}|${String(activeCount)}|${String(hadVte)}|${String(age >= 16 && age < 62)}`;
+    const key =
+      AGE_BANDS.indexOf(band) * 100_000 +
+      activeCount * 10 +
+      (hadVte ? 2 : 0) +
+      (age >= 16 && age < 62 ? 1 : 0);
     if (key !== stateKey) {
       stateKey = key;
       const states = attributeStates({ world, profile, ms: monthStart, lastEpisode });
@@ -84,7 +93,7 @@ export function drawAcuteVisits(options: {
               w *= rf.oddsRatio;
             }
           }
-          w *= attributeMultiplier(wc, states, world) * (propensity[k] ?? 1);
+          w *= attributeMultiplier(wc, states) * (propensity[k] ?? 1);
         }
         staticW[k] = w;
         if (!dynamic[k]) {

@@ -1,5 +1,4 @@
 /** The attribute findings true for a patient on a day, and how they scale each condition's rate. */
-import { ATTRIBUTE_SHARE } from './patient-attributes.js';
 import { ageAt, hasChronic, type PatientProfile } from './patient-profile.js';
 import type { WorldCondition, WorldModel } from './world-model.js';
 
@@ -67,14 +66,11 @@ export function attributeStates({
 export function attributeMultiplier(
   condition: WorldCondition,
   states: ReadonlySet<number>,
-  world: WorldModel,
 ): number {
   let m = 1;
   for (const e of condition.attributeEffects) {
-    const fi = world.findingIndex.get(e.finding);
-    const q = ATTRIBUTE_SHARE[e.finding] ?? e.share;
-    const on = fi !== undefined && states.has(fi);
-    m *= on
+    const q = e.share;
+    m *= states.has(e.index)
       ? Math.min(30, Math.max(0.05, e.likelihood / q))
       : Math.max(0.05, (1 - e.likelihood) / (1 - q));
   }

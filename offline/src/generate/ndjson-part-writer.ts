@@ -12,8 +12,8 @@ import { constants, createGzip } from 'node:zlib';
 export interface PartWriterOptions {
   path: string;
   gzip: boolean;
-  /** Characters buffered before a chunk is handed to the stream. */
-  chunkChars?: number;
+  /** Bytes buffered before a chunk is handed to the stream. */
+  chunkBytes?: number;
 }
 
 export interface PartWriter {
@@ -30,7 +30,7 @@ const HIGH_WATER_MARK = 4 * 1024 * 1024;
 export function createPartWriter({
   path,
   gzip,
-  chunkChars = 1 << 20,
+  chunkBytes = 1 << 20,
 }: PartWriterOptions): PartWriter {
   const file = createWriteStream(path, { highWaterMark: HIGH_WATER_MARK });
   let target: Writable = file;
@@ -50,30 +50,36 @@ export function createPartWriter({
   done.catch((error: unknown) => {
     failure = error;
   });
-  let buffer: string[] = [];
-  let chars = 0;
+  // Lines are encoded straight into a chunk buffer; a full chunk is handed to the stream as is.
+  let chunk = Buffer.allocUnsafe(chunkBytes);
+  let used = 0;
   let lines = 0;
   let congested = false;
   let closing: Promise<{ lines: number }> | undefined;
   const flush = (): void => {
-    if (buffer.length === 0) {
+    if (used === 0) {
       return;
     }
-    const chunk = buffer.join('');
-    buffer = [];
-    chars = 0;
-    if (!target.write(chunk)) {
+    const full = chunk.subarray(0, used);
+    chunk = Buffer.allocUnsafe(chunkBytes);
+    used = 0;
+    if (!target.write(full)) {
       congested = true;
     }
   };
   return {
     write(line) {
-      buffer.push(line, '\n');
-      chars += line.length + 1;
-      lines += 1;
-      if (chars >= chunkChars) {
+      // A UTF-16 code unit takes at most 3 UTF-8 bytes.
+      const worst = line.length * 3 + 1;
+      if (used + worst > chunk.length) {
         flush();
+        if (worst > chunk.length) {
+          chunk = Buffer.allocUnsafe(worst);
+        }
       }
+      used += chunk.write(line, used, 'utf8');
+      chunk[used++] = 0x0a;
+      lines += 1;
     },
     get congested() {
       return congested;

@@ -60,7 +60,12 @@ export interface WorldCondition {
   /** Findings a clinician asks about to rule this condition in or out (KB likelihood ≥ 0.3). */
   typical: readonly number[];
   /** Attribute findings that change how often this condition occurs, with their true likelihood. */
-  attributeEffects: readonly { finding: string; likelihood: number; share: number }[];
+  attributeEffects: readonly {
+    finding: string;
+    index: number;
+    likelihood: number;
+    share: number;
+  }[];
   /** Seasonal rate multiplier by calendar month (0 = January), mean 1; undefined when not seasonal. */
   seasonByMonth: Float64Array | undefined;
   /** KB risk factors resolved to condition indexes, split by the risk factor's course. */
@@ -185,6 +190,7 @@ export function createWorldModel({
       if (share !== undefined) {
         attributeEffects.push({
           finding: a.finding,
+          index: fi,
           likelihood: 1 / (1 + Math.exp(-trueLogit)),
           share,
         });
