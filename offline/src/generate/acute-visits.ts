@@ -111,12 +111,15 @@ export function drawAcuteVisits(options: {
           ? w * (1 + (tables.boost[k] ?? 1) * Math.exp(-(monthStart - last) / DECAY_MS))
           : 0;
       }
-      for (const rf of world.conditions[ci]?.acuteRiskFactors ?? []) {
-        if (
-          w > 0 &&
-          monthStart - (lastEpisode[rf.index] ?? Number.NEGATIVE_INFINITY) < ACUTE_RF_WINDOW_MS
-        ) {
-          w *= rf.oddsRatio;
+      const rfs = acuteRiskFactors[k];
+      if (rfs && w > 0) {
+        for (const rf of rfs) {
+          if (
+            monthStart - (lastEpisode[rf.index] ?? Number.NEGATIVE_INFINITY) <
+            ACUTE_RF_WINDOW_MS
+          ) {
+            w *= rf.oddsRatio;
+          }
         }
       }
       weights[k] = w;
