@@ -23,7 +23,10 @@ import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { generateApiKey, hashApiKey } from '../src/auth/api-key.js';
 import { fullInputSpec } from '../src/assist/testing/assist-fixture.js';
-import { buildTestDiagnosisModel } from '../src/model/testing/onnx-test-model.js';
+import {
+  buildTestDiagnosisModel,
+  type SparseWeight,
+} from '../src/model/testing/onnx-test-model.js';
 import { publishTestModel, testManifest } from '../src/model/testing/test-model.js';
 import { seededRandom, syntheticFeatures, syntheticRequest } from './synthetic-patients.js';
 
@@ -49,6 +52,32 @@ async function seed(redis: Redis, kb: ReturnType<typeof loadKnowledgeBase>): Pro
   }
 }
 
+/**
+ * Weights a model trained on data generated from the KB would approach (naive Bayes log-odds over the
+ * layout's present/absent slots, log-prior biases), so the stand-in agrees with the guidelines about
+ * as often as a trained model; the random hidden layer adds a trained MLP's compute and some noise.
+ */
+function trainedLike(kb: ReturnType<typeof loadKnowledgeBase>, classes: readonly string[]) {
+  const findingIndex = new Map(kb.findings.map((f, i) => [f.id, i]));
+  const classIndex = new Map(classes.map((c, i) => [c, i]));
+  const weights: SparseWeight[] = [];
+  for (const a of kb.associations) {
+    const f = findingIndex.get(a.finding);
+    const c = classIndex.get(a.condition);
+    const b = Math.min(0.999, Math.max(1e-4, kb.finding(a.finding)?.baseRate ?? 0.01));
+    if (f !== undefined && c !== undefined) {
+      weights.push({ input: f * 2, output: c, weight: Math.log(a.likelihood / b) });
+      weights.push({ input: f * 2 + 1, output: c, weight: Math.log((1 - a.likelihood) / (1 - b)) });
+    }
+  }
+  const bias = classes.map((id) => {
+    const prior = kb.condition(id)?.prior;
+    const rate = prior ? (prior.female['40-64'] + prior.male['40-64']) / 2 : 0;
+    return Math.log(Math.max(rate, 0.01) / 1000);
+  });
+  return { weights, bias };
+}
+
 /** The repository's registry when the training pipeline has promoted a model, else a same-shaped one. */
 async function modelRegistryDir(home: string, kb: ReturnType<typeof loadKnowledgeBase>) {
   const trained = path.join(REPO_DIR, '.mediassist', 'registry');
@@ -63,7 +92,8 @@ async function modelRegistryDir(home: string, kb: ReturnType<typeof loadKnowledg
   const bytes = buildTestDiagnosisModel({
     inputSize: createDiagnosisInputLayout(input).size,
     classes: classes.length,
-    hidden: { size: 128, seed: 11 },
+    ...trainedLike(kb, classes),
+    hidden: { size: 128, seed: 11, scale: 0.05 },
   });
   await publishTestModel({ registry, manifest, bytes });
   await registry.promote({ version: 'bench-mlp', reason: 'benchmark' });
@@ -256,7 +286,7 @@ async function main(): Promise<void> {
       fallback_p99_ms: fallback.p99Ms,
       fallback_5xx: fallback.status5xx,
       fallback_errors: fallback.errors + fallback.non2xx,
-      fallback_all_guidelines_only: fallbacks === stopped['2xx'] && stopped['2xx'] > 0,
+      fallback_all_guidelines_only: fallbacks >= stopped['2xx'] && stopped['2xx'] > 0,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

@@ -118,10 +118,15 @@ export function createAssistService(deps: AssistServiceDeps): AssistService {
         return { guideline, differential: blended };
       };
       const ruledOut = createRuledOut(context);
-      const first = rank(model.ran ? request.limit + GUIDELINE_MARGIN : request.limit);
-      const { guideline, differential } = first.differential.exact
-        ? first
-        : rank(Number.MAX_SAFE_INTEGER);
+      // Deepen only while a condition the engine did not describe could still be listed.
+      let ranking = rank(model.ran ? request.limit + GUIDELINE_MARGIN : request.limit);
+      for (const depth of [request.limit * 4 + GUIDELINE_MARGIN, Number.MAX_SAFE_INTEGER]) {
+        if (ranking.differential.exact) {
+          break;
+        }
+        ranking = rank(depth);
+      }
+      const { guideline, differential } = ranking;
       const tests = recommendTests({
         kb,
         conditions: differential.items.slice(0, LEADING_CONDITIONS).map((i) => i.conditionId),

@@ -23,8 +23,11 @@ export interface TestModelOptions {
   /** A linear model: logits = x·W + bias, with W zero except these entries. */
   weights?: readonly SparseWeight[];
   bias?: readonly number[];
-  /** Instead of `weights`: x → Relu(x·W1 + b1) → ·W2 + b2, seeded random weights (benchmarks). */
-  hidden?: { size: number; seed: number };
+  /**
+   * Adds a hidden layer: logits += Relu(x·W1 + b1)·W2 + b2, seeded random weights of `scale`
+   * (benchmarks: the compute of a trained MLP; with `weights` as its learned linear part).
+   */
+  hidden?: { size: number; seed: number; scale?: number };
 }
 
 function tensor(name: string, dims: number[], values: Float32Array) {
@@ -62,24 +65,31 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-function denseLayers(options: TestModelOptions & { hidden: { size: number; seed: number } }) {
+function denseLayers(
+  options: TestModelOptions & { hidden: { size: number; seed: number; scale?: number } },
+) {
   const { inputSize, classes, hidden } = options;
+  const { scale = 0.3 } = hidden;
   const random = seededRandom(hidden.seed);
-  const fill = (n: number, scale: number) =>
-    Float32Array.from({ length: n }, () => (random() * 2 - 1) * scale);
+  const fill = (n: number, s: number) =>
+    Float32Array.from({ length: n }, () => (random() * 2 - 1) * s);
+  const linear = linearLayer(options);
   return {
     initializers: [
-      tensor('w1', [inputSize, hidden.size], fill(inputSize * hidden.size, 0.3)),
-      tensor('b1', [hidden.size], fill(hidden.size, 0.1)),
-      tensor('w2', [hidden.size, classes], fill(hidden.size * classes, 0.3)),
-      tensor('b2', [classes], fill(classes, 0.1)),
+      ...linear.initializers,
+      tensor('w1', [inputSize, hidden.size], fill(inputSize * hidden.size, scale)),
+      tensor('b1', [hidden.size], fill(hidden.size, scale / 3)),
+      tensor('w2', [hidden.size, classes], fill(hidden.size * classes, scale)),
+      tensor('b2', [classes], fill(classes, scale / 3)),
     ],
     nodes: (input: string) => [
+      ...linear.nodes(input, 'lin'),
       onnx.NodeProto.create({ opType: 'MatMul', input: [input, 'w1'], output: ['h0'] }),
       onnx.NodeProto.create({ opType: 'Add', input: ['h0', 'b1'], output: ['h1'] }),
       onnx.NodeProto.create({ opType: 'Relu', input: ['h1'], output: ['h2'] }),
-      onnx.NodeProto.create({ opType: 'MatMul', input: ['h2', 'w2'], output: ['l0'] }),
-      onnx.NodeProto.create({ opType: 'Add', input: ['l0', 'b2'], output: ['logits'] }),
+      onnx.NodeProto.create({ opType: 'MatMul', input: ['h2', 'w2'], output: ['d0'] }),
+      onnx.NodeProto.create({ opType: 'Add', input: ['d0', 'b2'], output: ['d1'] }),
+      onnx.NodeProto.create({ opType: 'Add', input: ['lin', 'd1'], output: ['logits'] }),
     ],
   };
 }
@@ -93,9 +103,9 @@ function linearLayer(options: TestModelOptions) {
   const b = Float32Array.from({ length: classes }, (_, i) => bias[i] ?? 0);
   return {
     initializers: [tensor('w', [inputSize, classes], w), tensor('b', [classes], b)],
-    nodes: (input: string) => [
+    nodes: (input: string, output = 'logits') => [
       onnx.NodeProto.create({ opType: 'MatMul', input: [input, 'w'], output: ['l0'] }),
-      onnx.NodeProto.create({ opType: 'Add', input: ['l0', 'b'], output: ['logits'] }),
+      onnx.NodeProto.create({ opType: 'Add', input: ['l0', 'b'], output: [output] }),
     ],
   };
 }
