@@ -100,9 +100,18 @@ describe('RedisOnlineStore on Redis', () => {
       gcTtlSeconds: 3600,
     });
     await store.write(patient, { demographics: { value: sample.demographics, asOf } });
-    const ttl = await ctx.redis.ttl(`${ctx.prefix}fs:{${patient}}`);
+    const key = `${ctx.prefix}fs:{${patient}}`;
+    const ttl = await ctx.redis.ttl(key);
     expect(ttl).toBeGreaterThan(3500);
     expect(ttl).toBeLessThanOrEqual(3600);
+    // A later write to the existing hash refreshes it; a skipped (older) write does not.
+    await ctx.redis.expire(key, 100);
+    await store.write(patient, {
+      demographics: { value: sample.demographics, asOf: new Date(asOf.getTime() - 1) },
+    });
+    expect(await ctx.redis.ttl(key)).toBeLessThanOrEqual(100);
+    await store.write(patient, { care_gaps: { value: sample.care_gaps, asOf } });
+    expect(await ctx.redis.ttl(key)).toBeGreaterThan(3500);
   });
 
   it('recovers when Redis has forgotten the write script (restart, SCRIPT FLUSH)', async () => {

@@ -23,9 +23,8 @@ export interface WriteCommand {
 
 interface ViewArgs {
   readonly valueField: Buffer;
-  readonly asOfField: Buffer;
-  readonly versionField: Buffer;
-  readonly version: Buffer;
+  /** The view's last four arguments (`<view>:as_of`, as_of, `<view>:version`, version) as RESP. */
+  tail(asOfMs: number): Buffer;
 }
 
 const EVALSHA = encodeBulk('EVALSHA');
@@ -61,6 +60,7 @@ export class WriteCommandEncoder {
     const writer = new RespWriter(estimateBytes(batch));
     const commands: WriteCommand[] = [];
     const present: number[] = [];
+    const head = Buffer.concat(options.useEval ? [EVAL, SCRIPT, ONE] : [EVALSHA, SHA, ONE]);
     const rows = options.rows ?? range(batch.rows);
     for (const row of rows) {
       present.length = 0;
@@ -80,9 +80,7 @@ export class WriteCommandEncoder {
       }
       const start = writer.length;
       writer.arrayHeader(5 + 6 * present.length);
-      writer.raw(options.useEval ? EVAL : EVALSHA);
-      writer.raw(options.useEval ? SCRIPT : SHA);
-      writer.raw(ONE);
+      writer.raw(head);
       const keyLength = this.#keyHead.byteLength + patientId.byteLength + 1;
       const keyStart = writer.length + 3 + String(keyLength).length;
       writer.bulkParts([this.#keyHead, patientId, this.#keyTail]);
@@ -93,10 +91,7 @@ export class WriteCommandEncoder {
         writer.raw(viewArgs.valueField);
         const { bytes, offsets } = column.values;
         writer.bulkRange(bytes, offsets[row] ?? 0, offsets[row + 1] ?? 0);
-        writer.raw(viewArgs.asOfField);
-        writer.bulkUint(column.asOfMs[row] ?? 0);
-        writer.raw(viewArgs.versionField);
-        writer.raw(viewArgs.version);
+        writer.raw(viewArgs.tail(column.asOfMs[row] ?? 0));
       }
       const bytes = writer.slice(start);
       commands.push({
@@ -115,11 +110,24 @@ export class WriteCommandEncoder {
     let cached = this.#viewArgs.get(cacheKey);
     if (!cached) {
       const fields = viewFields(name);
+      const asOfField = encodeBulk(fields.asOf);
+      const versionArgs = Buffer.concat([encodeBulk(fields.version), encodeBulk(String(version))]);
+      // A snapshot gives most rows the same as_of, so the tail is rebuilt only when it changes.
+      let lastAsOf = Number.NaN;
+      let lastTail: Buffer = Buffer.alloc(0);
       cached = {
         valueField: encodeBulk(fields.value),
-        asOfField: encodeBulk(fields.asOf),
-        versionField: encodeBulk(fields.version),
-        version: encodeBulk(String(version)),
+        tail(asOfMs) {
+          if (asOfMs !== lastAsOf) {
+            const tail = new RespWriter(asOfField.length + versionArgs.length + 32);
+            tail.raw(asOfField);
+            tail.bulkUint(asOfMs);
+            tail.raw(versionArgs);
+            lastAsOf = asOfMs;
+            lastTail = tail.slice(0);
+          }
+          return lastTail;
+        },
       };
       this.#viewArgs.set(cacheKey, cached);
     }
