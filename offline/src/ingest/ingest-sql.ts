@@ -39,19 +39,22 @@ export function stageTable(spec: ResourceSpec): string {
   return `stage_${spec.table}`;
 }
 
-/** The quarantine reason of a stage row (NULL: valid so far), checks in order. */
+/**
+ * The quarantine reason of a stage row (NULL: valid so far), checks in order. It is the last stage
+ * column and reads the others (`source_id`, `patient_source`, the date columns) by alias.
+ */
 export function buildReasonSql(spec: ResourceSpec): string {
   const checks: [string, string][] = [
     ['"resourceType" IS NULL', 'unreadable'],
     [`"resourceType" <> ${quoteLiteral(spec.resourceType)}`, 'wrong-resource-type'],
-    [`nullif("id", '') IS NULL`, 'missing-required:id'],
-    [`(${spec.patientRef}) IS NULL`, `missing-required:${spec.patientElement}`],
+    ['source_id IS NULL', 'missing-required:id'],
+    ['patient_source IS NULL', `missing-required:${spec.patientElement}`],
     ...spec.required.map((r): [string, string] => [
       `NOT coalesce(${r.present}, false)`,
       `missing-required:${r.element}`,
     ]),
-    ...Object.entries(spec.dates).map(([element, raw]): [string, string] => [
-      `${raw} IS NOT NULL AND fhir_date(${raw}) IS NULL`,
+    ...Object.entries(spec.dates).map(([column, { element, raw }]): [string, string] => [
+      `${raw} IS NOT NULL AND ${quoteIdent(column)} IS NULL`,
       `unparseable-date:${element}`,
     ]),
   ];
@@ -79,10 +82,12 @@ export function buildStageFileSql(options: {
   const columns: Record<string, string> = {
     file_index: `${String(fileIndex)}::INTEGER`,
     record: 'ordinality',
-    reason: buildReasonSql(spec),
     source_id: `nullif("id", '')`,
     patient_source: spec.patientRef,
     encounter_source: spec.encounterRef ?? 'NULL::VARCHAR',
+    ...Object.fromEntries(
+      Object.entries(spec.dates).map(([column, { raw }]) => [column, `fhir_date(${raw})`]),
+    ),
     ...spec.stage,
     ...Object.fromEntries(
       spec.concepts.map((c) => [
@@ -90,6 +95,7 @@ export function buildStageFileSql(options: {
         `CASE WHEN len(${c.codings}) > 0 THEN ${c.codings} END`,
       ]),
     ),
+    reason: buildReasonSql(spec),
   };
   const target = quoteIdent(stageTable(spec));
   return [

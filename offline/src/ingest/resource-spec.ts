@@ -40,9 +40,12 @@ export interface ResourceSpec {
   readonly encounterRef?: string;
   /** Required elements beyond `id` and the patient reference: SQL true when present. */
   readonly required: readonly { readonly element: string; readonly present: string }[];
-  /** Date elements (SQL over raw columns, VARCHAR): an unparseable one quarantines the line. */
-  readonly dates: Readonly<Record<string, string>>;
-  /** Stage columns: name → SQL over raw columns. Dates are available as `fhir_date(<raw>)`. */
+  /**
+   * Date stage columns: name → the element (named in quarantine reasons) and its raw SQL (VARCHAR);
+   * the column holds `fhir_date(raw)`, and a present but unparseable value quarantines the line.
+   */
+  readonly dates: Readonly<Record<string, { readonly element: string; readonly raw: string }>>;
+  /** Other stage columns: name → SQL over raw columns. */
   readonly stage: Readonly<Record<string, string>>;
   readonly concepts: readonly ConceptSpec[];
   /**

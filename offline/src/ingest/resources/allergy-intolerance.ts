@@ -21,10 +21,11 @@ export const allergyIntoleranceSpec: ResourceSpec = {
   patientRef: `ref_id("patient".reference, 'Patient')`,
   patientElement: 'patient',
   required: [{ element: 'code', present: 'len(coalesce("code".coding, [])) > 0' }],
-  dates: { recordedDate: '"recordedDate"', onsetDateTime: '"onsetDateTime"' },
+  dates: {
+    recorded_date: { element: 'recordedDate', raw: '"recordedDate"' },
+    onset_date: { element: 'onsetDateTime', raw: '"onsetDateTime"' },
+  },
   stage: {
-    recorded_date: 'fhir_date("recordedDate")',
-    onset_date: 'fhir_date("onsetDateTime")',
     clinical_status: 'code_token("clinicalStatus".coding[1].code)',
     verification_status: 'code_token("verificationStatus".coding[1].code)',
     type: 'code_token("type")',

@@ -30,19 +30,17 @@ export const conditionSpec: ResourceSpec = {
     },
   ],
   dates: {
-    onsetDateTime: '"onsetDateTime"',
-    'onsetPeriod.start': '"onsetPeriod"."start"',
-    abatementDateTime: '"abatementDateTime"',
-    'abatementPeriod.start': '"abatementPeriod"."start"',
-    recordedDate: '"recordedDate"',
+    onset_date: { element: 'onset[x]', raw: 'coalesce("onsetDateTime", "onsetPeriod"."start")' },
+    abatement_date: {
+      element: 'abatement[x]',
+      raw: 'coalesce("abatementDateTime", "abatementPeriod"."start")',
+    },
+    recorded_date: { element: 'recordedDate', raw: '"recordedDate"' },
   },
   stage: {
     category: `category_of(codings_of("category"))`,
     clinical_status: 'code_token("clinicalStatus".coding[1].code)',
     verification_status: 'code_token("verificationStatus".coding[1].code)',
-    onset_date: 'fhir_date(coalesce("onsetDateTime", "onsetPeriod"."start"))',
-    abatement_date: 'fhir_date(coalesce("abatementDateTime", "abatementPeriod"."start"))',
-    recorded_date: 'fhir_date("recordedDate")',
   },
   concepts: [
     { name: 'code', kind: 'condition', codings: '"code".coding', element: 'code', counted: true },

@@ -21,9 +21,10 @@ export const documentReferenceSpec: ResourceSpec = {
   patientElement: 'subject',
   encounterRef: `ref_id("context".encounter[1].reference, 'Encounter')`,
   required: [{ element: 'content', present: 'len(coalesce("content", [])) > 0' }],
-  dates: { date: '"date"', 'context.period.start': '"context".period."start"' },
+  dates: {
+    doc_date: { element: 'date', raw: 'coalesce("date", "context".period."start")' },
+  },
   stage: {
-    doc_date: 'fhir_date(coalesce("date", "context".period."start"))',
     status: 'code_token("status")',
     content_type: 'media_type("content"[1].attachment.contentType)',
     note_text: `try(decode(from_base64(list_filter("content", c -> media_type(c.attachment.contentType) = 'text/plain' AND c.attachment.data IS NOT NULL)[1].attachment.data)))`,

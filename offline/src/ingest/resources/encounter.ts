@@ -18,10 +18,11 @@ export const encounterSpec: ResourceSpec = {
   patientElement: 'subject',
   encounterRef: '"id"',
   required: [{ element: 'period.start', present: '"period"."start" IS NOT NULL' }],
-  dates: { 'period.start': '"period"."start"', 'period.end': '"period"."end"' },
+  dates: {
+    start_date: { element: 'period.start', raw: '"period"."start"' },
+    end_date: { element: 'period.end', raw: '"period"."end"' },
+  },
   stage: {
-    start_date: 'fhir_date("period"."start")',
-    end_date: 'fhir_date("period"."end")',
     status: 'code_token("status")',
     class_code: 'code_token("class".code)',
   },

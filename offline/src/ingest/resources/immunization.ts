@@ -20,9 +20,8 @@ export const immunizationSpec: ResourceSpec = {
     { element: 'vaccineCode', present: 'len(coalesce("vaccineCode".coding, [])) > 0' },
     { element: 'occurrenceDateTime', present: '"occurrenceDateTime" IS NOT NULL' },
   ],
-  dates: { occurrenceDateTime: '"occurrenceDateTime"' },
+  dates: { occurrence_date: { element: 'occurrenceDateTime', raw: '"occurrenceDateTime"' } },
   stage: {
-    occurrence_date: 'fhir_date("occurrenceDateTime")',
     status: 'code_token("status")',
   },
   concepts: [

@@ -32,15 +32,13 @@ export const medicationRequestSpec: ResourceSpec = {
     { element: 'authoredOn', present: '"authoredOn" IS NOT NULL' },
   ],
   dates: {
-    authoredOn: '"authoredOn"',
-    'dispenseRequest.validityPeriod.end': '"dispenseRequest".validityPeriod."end"',
-    'dosageInstruction.timing.repeat.boundsPeriod.end':
-      '"dosageInstruction"[1].timing."repeat".boundsPeriod."end"',
+    authored_date: { element: 'authoredOn', raw: '"authoredOn"' },
+    end_date: {
+      element: 'validityPeriod.end|boundsPeriod.end',
+      raw: 'coalesce("dispenseRequest".validityPeriod."end", "dosageInstruction"[1].timing."repeat".boundsPeriod."end")',
+    },
   },
   stage: {
-    authored_date: 'fhir_date("authoredOn")',
-    end_date:
-      'fhir_date(coalesce("dispenseRequest".validityPeriod."end", "dosageInstruction"[1].timing."repeat".boundsPeriod."end"))',
     status: 'code_token("status")',
     intent: 'code_token("intent")',
   },

@@ -38,14 +38,12 @@ export const observationSpec: ResourceSpec = {
     },
   ],
   dates: {
-    effectiveDateTime: '"effectiveDateTime"',
-    'effectivePeriod.start': '"effectivePeriod"."start"',
-    effectiveInstant: '"effectiveInstant"',
-    issued: '"issued"',
+    effective_date: {
+      element: 'effective[x]',
+      raw: 'coalesce("effectiveDateTime", "effectivePeriod"."start", "effectiveInstant", "issued")',
+    },
   },
   stage: {
-    effective_date:
-      'fhir_date(coalesce("effectiveDateTime", "effectivePeriod"."start", "effectiveInstant", "issued"))',
     status: 'code_token("status")',
     category: 'code_token("category"[1].coding[1].code)',
     value_type: `CASE WHEN "valueQuantity".value IS NOT NULL THEN 'quantity' WHEN "valueBoolean" IS NOT NULL THEN 'boolean' WHEN "valueInteger" IS NOT NULL THEN 'integer' WHEN len(coalesce("valueCodeableConcept".coding, [])) > 0 THEN 'codeable' ELSE 'none' END`,

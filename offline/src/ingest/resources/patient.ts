@@ -20,10 +20,12 @@ export const patientSpec: ResourceSpec = {
   patientRef: '"id"',
   patientElement: 'id',
   required: [],
-  dates: { birthDate: '"birthDate"', deceasedDateTime: '"deceasedDateTime"' },
+  dates: {
+    birth_date: { element: 'birthDate', raw: '"birthDate"' },
+    deceased_date: { element: 'deceasedDateTime', raw: '"deceasedDateTime"' },
+  },
   stage: {
     sex: `CASE lower("gender") WHEN 'female' THEN 'female' WHEN 'male' THEN 'male' WHEN 'other' THEN 'other' ELSE 'unknown' END`,
-    birth_date: 'fhir_date("birthDate")',
     deceased: 'coalesce("deceasedBoolean", false) OR "deceasedDateTime" IS NOT NULL',
   },
   concepts: [],

@@ -25,11 +25,12 @@ export const procedureSpec: ResourceSpec = {
     },
   ],
   dates: {
-    performedDateTime: '"performedDateTime"',
-    'performedPeriod.start': '"performedPeriod"."start"',
+    performed_date: {
+      element: 'performed[x]',
+      raw: 'coalesce("performedDateTime", "performedPeriod"."start")',
+    },
   },
   stage: {
-    performed_date: 'fhir_date(coalesce("performedDateTime", "performedPeriod"."start"))',
     status: 'code_token("status")',
   },
   concepts: [

@@ -487,7 +487,7 @@ export const MALFORMED_OBSERVATION_LINES: readonly { line: string; reason: strin
       effectiveDateTime: '2025-13-45',
       valueQuantity: { value: 37, unit: 'Cel' },
     }),
-    reason: 'unparseable-date:effectiveDateTime',
+    reason: 'unparseable-date:effective[x]',
   },
   {
     line: JSON.stringify({ resourceType: 'Patient', id: 'intruder', gender: 'female' }),
