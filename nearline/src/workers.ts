@@ -192,7 +192,6 @@ export async function startWorkers(
       stream: createRedisLakeStream({ redis, blocking: deps.blockingRedis, keys, consumer }),
       files: deps.lakeFiles,
       lakeDir: config.lakeDir,
-      consumer,
       deadLetters,
       metrics,
       logger,

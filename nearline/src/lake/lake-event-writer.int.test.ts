@@ -64,7 +64,6 @@ function startWriter(options: {
       }),
       files: options.files ?? files,
       lakeDir,
-      consumer: options.consumer,
       deadLetters: createQueueDeadLetterSink({ queue: h.deadQueue }),
       metrics: h.metrics,
       logger: h.logger,
@@ -126,6 +125,25 @@ describe('lake event writer (real Redis, real DuckDB)', () => {
       final_condition_id: 'hypertension',
       patient_id: P,
     });
+  });
+
+  it('writes an event re-sent while two writers consume the stream exactly once', async () => {
+    startWriter({ consumer: 'a' });
+    startWriter({ consumer: 'b' });
+    const events = Array.from({ length: 60 }, (_, i) =>
+      visitEvent({ patientId: P, encounter: i + 1 }),
+    );
+    for (const event of events) {
+      await Promise.all([h.intake.submit(event), h.intake.submit(event)]);
+    }
+    await until(
+      async () =>
+        (await pendingCount()) === 0 && (await lakeRowCounts(lakeDir, 'events')).size === 60,
+    );
+    await sleep(300);
+    expect([...(await lakeRowCounts(lakeDir, 'events')).values()].filter((n) => n !== 1)).toEqual(
+      [],
+    );
   });
 
   it('acknowledges, without writing again, after a crash between rename and acknowledgement', async () => {

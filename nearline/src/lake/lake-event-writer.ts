@@ -33,7 +33,6 @@ export interface LakeEventWriterDeps {
   stream: LakeStream;
   files: LakeFileWriter;
   lakeDir: string;
-  consumer: string;
   deadLetters: DeadLetterSink;
   metrics: NearlineMetrics;
   logger: Logger;
@@ -49,6 +48,12 @@ export interface LakeEventWriter {
   flush(): Promise<void>;
   /** Stops reading, flushes the buffer, and resolves when done. */
   close(): Promise<void>;
+}
+
+interface Item {
+  readonly row: LakeRow;
+  readonly eventId: string;
+  readonly streamIds: readonly string[];
 }
 
 interface Parsed {
@@ -72,7 +77,7 @@ export function createLakeEventWriter(
   deps: LakeEventWriterDeps,
   config: LakeEventWriterConfig,
 ): LakeEventWriter {
-  const { stream, files, lakeDir, consumer, metrics, logger, clock } = deps;
+  const { stream, files, lakeDir, metrics, logger, clock } = deps;
   const buffer = new Map<string, { entry: StreamEntry; readAtMs: number }>();
   let stopping = false;
   let loop: Promise<void> | undefined;
@@ -101,19 +106,14 @@ export function createLakeEventWriter(
         () => false,
       );
       if (intent && inPlace) {
-        await stream.commit({
-          file,
-          eventIds: intent.eventIds,
-          streamIds: intent.streamIds,
-          nowMs: now,
-        });
+        await stream.commit({ file, eventIds: [], streamIds: intent.streamIds, nowMs: now });
         logger.info(
           { file, entries: intent.streamIds.length },
           'lake intent finished after a crash',
         );
       } else {
         await rm(temporaryPath(absolute), { force: true });
-        await stream.forgetIntent(file);
+        await stream.undo(file, intent?.eventIds ?? []);
         logger.info(
           { file },
           'lake intent undone after a crash; its entries will be written again',
@@ -122,26 +122,37 @@ export function createLakeEventWriter(
     }
   };
 
-  const writeGroup = async (
-    rows: readonly { row: LakeRow; eventId: string; streamIds: string[] }[],
-  ) => {
-    const first = rows[0];
+  /** One Parquet file for one table and date; returns the stream ids of duplicates to acknowledge. */
+  const writeGroup = async (items: readonly Item[]): Promise<string[]> => {
+    const first = items[0];
     if (!first) {
-      return;
+      return [];
     }
     const now = clock();
     const file = lakeFilePath({ table: first.row.table, date: first.row.date, writtenAt: now });
-    const eventIds = rows.map((r) => r.eventId);
-    const streamIds = rows.flatMap((r) => r.streamIds);
-    await stream.recordIntent(file, { consumer, createdAtMs: now.getTime(), streamIds, eventIds });
+    const reserved = await stream.reserve({ file, nowMs: now.getTime(), events: items });
+    const rows = items.filter((item) => reserved.has(item.eventId));
+    const duplicates = items
+      .filter((item) => !reserved.has(item.eventId))
+      .flatMap((i) => i.streamIds);
+    metrics.lakeDuplicatesSkipped.inc(duplicates.length);
+    if (rows.length === 0) {
+      return duplicates;
+    }
     await files.write({
       table: first.row.table,
       payloads: rows.map((r) => r.row.payload),
       absolutePath: path.join(lakeDir, file),
     });
     await deps.afterRename?.(file);
-    await stream.commit({ file, eventIds, streamIds, nowMs: clock().getTime() });
+    await stream.commit({
+      file,
+      eventIds: [],
+      streamIds: rows.flatMap((r) => r.streamIds),
+      nowMs: clock().getTime(),
+    });
     metrics.lakeRows.inc({ table: first.row.table }, rows.length);
+    return duplicates;
   };
 
   const flushNow = async (): Promise<void> => {
@@ -152,6 +163,8 @@ export function createLakeEventWriter(
     const batch = [...buffer.values()].map((b) => b.entry);
     buffer.clear();
     metrics.lakeBuffered.set(0);
+    // Entries of a file another consumer is moving into the lake are that consumer's (or, if it
+    // died, the intent's recovery's) to acknowledge.
     const covered = new Set(
       [...(await stream.intents()).values()].flatMap((intent) => intent?.streamIds ?? []),
     );
@@ -179,31 +192,15 @@ export function createLakeEventWriter(
         byEvent.set(envelope.event.eventId, { envelope, streamIds: [entry.id] });
       }
     }
-    const ids = [...byEvent.keys()];
-    const written = await stream.alreadyWritten(ids);
-    const groups = new Map<string, { row: LakeRow; eventId: string; streamIds: string[] }[]>();
-    ids.forEach((eventId, i) => {
-      const item = byEvent.get(eventId);
-      if (!item) {
-        return;
-      }
-      if (written[i]) {
-        ackOnly.push(...item.streamIds);
-        metrics.lakeDuplicatesSkipped.inc(item.streamIds.length);
-        return;
-      }
-      if (item.streamIds.length > 1) {
-        metrics.lakeDuplicatesSkipped.inc(item.streamIds.length - 1);
-      }
-      const row = lakeRow(item.envelope);
+    const groups = new Map<string, Item[]>();
+    for (const [eventId, { envelope, streamIds }] of byEvent) {
+      const row = lakeRow(envelope);
       const key = `${row.table}/${row.date}`;
-      const group = groups.get(key) ?? [];
-      group.push({ row, eventId, streamIds: item.streamIds });
-      groups.set(key, group);
-    });
+      groups.set(key, [...(groups.get(key) ?? []), { row, eventId, streamIds }]);
+    }
     try {
       for (const group of groups.values()) {
-        await writeGroup(group);
+        ackOnly.push(...(await writeGroup(group)));
       }
       if (ackOnly.length > 0) {
         await stream.commit({

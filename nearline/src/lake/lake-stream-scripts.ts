@@ -76,3 +76,55 @@ end
 return redis.call("XTRIM", KEYS[1], "MINID", minid)
 `,
 });
+
+export const RESERVE_LAKE_FILE_SCRIPT = defineLuaScript({
+  numberOfKeys: 2,
+  lua: `--[[
+  Before a lake file is written: reserve its event ids (so no other consumer writes them too) and
+  record the intent, atomically. Ids already written or reserved are left out.
+
+  Input:
+    KEYS[1] written zset, KEYS[2] intents hash
+    ARGV[1] now (epoch ms), ARGV[2] file path, ARGV[3] consumer
+    ARGV[4 ..] pairs: event id, its stream entry ids joined by ","
+
+  Output: the reserved event ids (the file holds exactly these).
+]]
+local eventIds, streamIds = {}, {}
+for i = 4, #ARGV, 2 do
+  if redis.call("ZADD", KEYS[1], "NX", ARGV[1], ARGV[i]) == 1 then
+    eventIds[#eventIds + 1] = ARGV[i]
+    for id in string.gmatch(ARGV[i + 1], "[^,]+") do
+      streamIds[#streamIds + 1] = id
+    end
+  end
+end
+if #eventIds > 0 then
+  redis.call("HSET", KEYS[2], ARGV[2], cjson.encode({
+    consumer = ARGV[3],
+    createdAtMs = tonumber(ARGV[1]),
+    streamIds = streamIds,
+    eventIds = eventIds,
+  }))
+end
+return eventIds
+`,
+});
+
+export const UNDO_LAKE_FILE_SCRIPT = defineLuaScript({
+  numberOfKeys: 2,
+  lua: `--[[
+  A lake file that never landed: release its reserved event ids and forget its intent (its stream
+  entries stay unacknowledged and are written again by whoever claims them).
+
+  Input: KEYS[1] written zset, KEYS[2] intents hash; ARGV[1] file path; ARGV[2 ..] event ids
+  Output: the number of ids released.
+]]
+local released = 0
+for i = 2, #ARGV do
+  released = released + redis.call("ZREM", KEYS[1], ARGV[i])
+end
+redis.call("HDEL", KEYS[2], ARGV[1])
+return released
+`,
+});

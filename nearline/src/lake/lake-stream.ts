@@ -6,7 +6,12 @@
  */
 import { z } from 'zod';
 import { runLuaScript, type NearlineKeys, type RedisCaller } from '@mediassist/shared/events';
-import { COMMIT_LAKE_FILE_SCRIPT, TRIM_LAKE_STREAM_SCRIPT } from './lake-stream-scripts.js';
+import {
+  COMMIT_LAKE_FILE_SCRIPT,
+  RESERVE_LAKE_FILE_SCRIPT,
+  TRIM_LAKE_STREAM_SCRIPT,
+  UNDO_LAKE_FILE_SCRIPT,
+} from './lake-stream-scripts.js';
 
 export interface StreamEntry {
   readonly id: string;
@@ -30,12 +35,19 @@ export interface LakeStream {
   readOwnPending(count: number): Promise<StreamEntry[]>;
   /** Takes over entries idle for `minIdleMs` in any consumer's pending list. */
   claimIdle(options: { minIdleMs: number; count: number }): Promise<StreamEntry[]>;
-  /** For each id: whether it was written within the de-duplication window. */
-  alreadyWritten(eventIds: readonly string[]): Promise<boolean[]>;
+  /**
+   * Reserves the events of a file about to be written and records its intent, atomically; returns
+   * the reserved ids (an id already written or reserved by anyone is left out: a duplicate).
+   */
+  reserve(options: {
+    file: string;
+    nowMs: number;
+    events: readonly { eventId: string; streamIds: readonly string[] }[];
+  }): Promise<Set<string>>;
   intents(): Promise<Map<string, LakeIntent | null>>;
-  recordIntent(file: string, intent: LakeIntent): Promise<void>;
-  forgetIntent(file: string): Promise<void>;
-  /** Marks ids written, acknowledges entries and forgets the intent, atomically. */
+  /** A file that never landed: releases its reserved ids and forgets its intent. */
+  undo(file: string, eventIds: readonly string[]): Promise<void>;
+  /** Acknowledges entries and forgets the intent (and marks ids written), atomically. */
   commit(options: {
     file: string | null;
     eventIds: readonly string[];
@@ -118,14 +130,12 @@ export function createRedisLakeStream(options: {
       )) as [string, RawEntry[], string[]?];
       return entries(reply[1]);
     },
-    async alreadyWritten(eventIds) {
-      if (eventIds.length === 0) {
-        return [];
-      }
-      const scores = (await redis.call('ZMSCORE', keys.lakeWritten, ...eventIds)) as (
-        string | null
-      )[];
-      return scores.map((s) => s !== null);
+    async reserve({ file, nowMs, events }) {
+      const reserved = (await runLuaScript(redis, RESERVE_LAKE_FILE_SCRIPT, {
+        keys: [keys.lakeWritten, keys.lakeIntents],
+        argv: [nowMs, file, consumer, ...events.flatMap((e) => [e.eventId, e.streamIds.join(',')])],
+      })) as string[] | null;
+      return new Set(reserved ?? []);
     },
     async intents() {
       const flat = (await redis.call('HGETALL', keys.lakeIntents)) as string[];
@@ -135,11 +145,11 @@ export function createRedisLakeStream(options: {
       }
       return result;
     },
-    async recordIntent(file, intent) {
-      await redis.call('HSET', keys.lakeIntents, file, JSON.stringify(intent));
-    },
-    async forgetIntent(file) {
-      await redis.call('HDEL', keys.lakeIntents, file);
+    async undo(file, eventIds) {
+      await runLuaScript(redis, UNDO_LAKE_FILE_SCRIPT, {
+        keys: [keys.lakeWritten, keys.lakeIntents],
+        argv: [file, ...eventIds],
+      });
     },
     async commit({ file, eventIds, streamIds, nowMs }) {
       await runLuaScript(redis, COMMIT_LAKE_FILE_SCRIPT, {
