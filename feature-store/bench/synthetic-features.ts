@@ -160,7 +160,15 @@ const INTERACTIONS: [string, string, string, string][] = [
   ['metformin-contrast', 'moderate', '6809', '4603'],
 ];
 
-export function syntheticFeatures(random: () => number): PatientFeatureValues {
+/** One synthetic value of one view (views are independent, so a lake can be written view by view). */
+export function syntheticValue<TName extends keyof PatientFeatureValues>(
+  name: TName,
+  random: () => number,
+): PatientFeatureValues[TName] {
+  return generators[name](random);
+}
+
+function helpers(random: () => number) {
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(items: readonly T[], n: number): T[] => {
     const pool = [...items];
@@ -172,43 +180,68 @@ export function syntheticFeatures(random: () => number): PatientFeatureValues {
   };
   const date = () =>
     `2026-${String(int(1, 10)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
-  const values: PatientFeatureValues['vitals_labs']['values'] = {};
-  for (const [code, unit, low, high] of pick(LOINC, int(3, 10))) {
-    values[code] = {
-      value: Math.round((low + random() * (high - low)) * 10) / 10,
-      unit,
-      at: date(),
-    };
-  }
-  const lastDone: Record<string, string> = {};
-  for (const test of pick(TESTS, int(0, 6))) {
-    lastDone[test] = date();
-  }
-  return {
-    demographics: {
-      birthYear: int(1930, 2020),
-      sex: random() < 0.5 ? 'female' : random() < 0.98 ? 'male' : 'unknown',
-    },
-    condition_history: {
+  return { int, pick, date };
+}
+
+const generators: {
+  [TName in keyof PatientFeatureValues]: (random: () => number) => PatientFeatureValues[TName];
+} = {
+  demographics: (random) => ({
+    birthYear: helpers(random).int(1930, 2020),
+    sex: random() < 0.5 ? 'female' : random() < 0.98 ? 'male' : 'unknown',
+  }),
+  condition_history: (random) => {
+    const { int, pick } = helpers(random);
+    return {
       chronic: pick(CHRONIC, int(0, 5)),
       icd10: pick(ICD10, int(1, 12)),
       recentAcute: pick(ACUTE, int(0, 3)),
-    },
-    medication_list: { activeRxcuis: pick(RXCUI, int(0, 8)) },
-    recent_findings: {
+    };
+  },
+  medication_list: (random) => {
+    const { int, pick } = helpers(random);
+    return { activeRxcuis: pick(RXCUI, int(0, 8)) };
+  },
+  recent_findings: (random) => {
+    const { int, pick, date } = helpers(random);
+    return {
       present: pick(FINDINGS, int(0, 6)),
       visits90d: int(0, 5),
       lastVisitAt: random() < 0.8 ? date() : null,
-    },
-    vitals_labs: { values },
-    recent_tests: { lastDone },
-    care_gaps: {
+    };
+  },
+  vitals_labs: (random) => {
+    const { int, pick, date } = helpers(random);
+    const values: PatientFeatureValues['vitals_labs']['values'] = {};
+    for (const [code, unit, low, high] of pick(LOINC, int(3, 10))) {
+      values[code] = {
+        value: Math.round((low + random() * (high - low)) * 10) / 10,
+        unit,
+        at: date(),
+      };
+    }
+    return { values };
+  },
+  recent_tests: (random) => {
+    const { int, pick, date } = helpers(random);
+    const lastDone: Record<string, string> = {};
+    for (const test of pick(TESTS, int(0, 6))) {
+      lastDone[test] = date();
+    }
+    return { lastDone };
+  },
+  care_gaps: (random) => {
+    const { int, pick, date } = helpers(random);
+    return {
       open: pick(SERVICES, int(0, 4)).map((serviceId) => ({
         serviceId,
         dueSince: random() < 0.7 ? date() : null,
       })),
-    },
-    medication_alerts: {
+    };
+  },
+  medication_alerts: (random) => {
+    const { int, pick } = helpers(random);
+    return {
       alerts: pick(INTERACTIONS, random() < 0.8 ? 0 : int(1, 2)).map(
         ([interactionId, severity, a, b]) => ({
           interactionId,
@@ -216,10 +249,8 @@ export function syntheticFeatures(random: () => number): PatientFeatureValues {
           rxcuis: [a, b],
         }),
       ),
-    },
-    patient_embedding: Float32Array.from(
-      { length: PATIENT_EMBEDDING_DIMENSION },
-      () => random() * 2 - 1,
-    ),
-  };
-}
+    };
+  },
+  patient_embedding: (random) =>
+    Float32Array.from({ length: PATIENT_EMBEDDING_DIMENSION }, () => random() * 2 - 1),
+};
