@@ -20,7 +20,7 @@ export interface NearlineMetrics {
   readonly refreshJobs: Counter<'outcome'>;
   /** Events applied per refresh: how much coalescing saved. */
   readonly batchSize: Histogram;
-  readonly featureWrites: Counter<'view' | 'result'>;
+  readonly featureWrites: Counter<'result'>;
   readonly derived: Counter<'view' | 'outcome'>;
   readonly unresolvedCodes: Counter<'field'>;
   readonly encoderLoads: Counter<'result'>;
@@ -98,8 +98,8 @@ export function createNearlineMetrics(options: { registry: Registry }): Nearline
     }),
     featureWrites: new Counter({
       name: 'nearline_feature_writes_total',
-      help: 'Feature view writes by view and result (written, skipped because newer data was stored)',
-      labelNames: ['view', 'result'],
+      help: 'Feature view values written, or skipped because newer data was stored',
+      labelNames: ['result'],
       registers,
     }),
     derived: new Counter({

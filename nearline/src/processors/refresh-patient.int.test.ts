@@ -131,7 +131,7 @@ describe('refresh processor (real Redis)', () => {
     );
     const crashing = {
       read: h.store.read.bind(h.store),
-      write: () => Promise.reject(new AppError('DEPENDENCY_UNAVAILABLE', 'connection lost')),
+      writeEncoded: () => Promise.reject(new AppError('DEPENDENCY_UNAVAILABLE', 'connection lost')),
     };
     await expect(h.processor({ store: crashing })(h.job(P))).rejects.toMatchObject({
       code: 'DEPENDENCY_UNAVAILABLE',

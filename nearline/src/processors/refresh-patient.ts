@@ -24,6 +24,7 @@ import { deadLetter, type DeadLetterSink } from '../dead-letter/dead-letter-sink
 import type { PatientLedger } from '../ledger/patient-ledger.js';
 import type { NearlineMetrics } from '../metrics/nearline-metrics.js';
 import { computeRefresh, type ComputedRefresh } from '../refresh/compute-refresh.js';
+import { encodedBatch } from '../refresh/encoded-views.js';
 import type { FeatureDeriver } from '../refresh/derive-features.js';
 import { EMPTY_STATE, parseState, serializeState } from '../refresh/nearline-state.js';
 import { INPUT_VIEWS } from '../refresh/nearline-views.js';
@@ -31,7 +32,7 @@ import { onlineSnapshot } from '../refresh/online-snapshot.js';
 
 export interface RefreshPatientDeps {
   ledger: PatientLedger;
-  store: Pick<OnlineStore, 'read' | 'write'>;
+  store: Pick<OnlineStore, 'read' | 'writeEncoded'>;
   deriver: FeatureDeriver;
   kb: Pick<KnowledgeBase, 'condition'>;
   deadLetters: DeadLetterSink;
@@ -56,8 +57,9 @@ export interface RefreshResult {
   readonly deadLettered: number;
   /** Events left for a follow-up refresh. */
   readonly remaining: number;
-  readonly written: readonly string[];
-  readonly skipped: readonly string[];
+  /** Views written to the online store, and skipped because it held newer values. */
+  readonly written: number;
+  readonly skipped: number;
 }
 
 interface Staged {
@@ -184,7 +186,7 @@ export function createRefreshPatientProcessor(deps: RefreshPatientDeps) {
       const rev = await ledger.commit({
         patientId,
         expectedRev: snapshot.rev,
-        data: serializeState(computed.state),
+        data: serializeState(computed.state, computed.encoded),
         processed: accepted.map((s) => ({ eventId: s.envelope.event.eventId, hash: s.hash })),
         consumed: [...accepted.map((s) => s.envelope.event.eventId), ...consumed],
       });
@@ -194,9 +196,11 @@ export function createRefreshPatientProcessor(deps: RefreshPatientDeps) {
     }
 
     const outcome =
-      Object.keys(computed.writes).length > 0
-        ? await store.write(patientId, computed.writes)
-        : { written: [], skipped: [] };
+      computed.writes.length > 0
+        ? await store.writeEncoded(
+            encodedBatch({ patientId, views: computed.encoded, names: computed.writes }),
+          )
+        : { written: 0, skipped: 0 };
     const writtenAtMs = clock().getTime();
     for (const { envelope } of accepted) {
       metrics.freshness.observe(
@@ -207,12 +211,8 @@ export function createRefreshPatientProcessor(deps: RefreshPatientDeps) {
       recordUnresolved(metrics, envelope.event);
     }
     metrics.batchSize.observe(accepted.length);
-    for (const view of outcome.written) {
-      metrics.featureWrites.inc({ view, result: 'written' });
-    }
-    for (const view of outcome.skipped) {
-      metrics.featureWrites.inc({ view, result: 'skipped' });
-    }
+    metrics.featureWrites.inc({ result: 'written' }, outcome.written);
+    metrics.featureWrites.inc({ result: 'skipped' }, outcome.skipped);
     for (const [view, result] of computed.derivedOutcomes) {
       metrics.derived.inc({ view, outcome: result });
     }

@@ -8,22 +8,37 @@ import {
   featureRegistry,
   PATIENT_EMBEDDING_DIMENSION,
 } from '@mediassist/feature-store/definitions';
-import type { FeatureWrites } from '@mediassist/feature-store/online';
-import type { PatientFeatureView } from '@mediassist/feature-store/definitions';
+import type { ValueEncoding } from '@mediassist/feature-store/definitions';
 import type { CodedEvent } from '@mediassist/shared/events';
 import type { KnowledgeBase } from '@mediassist/shared/kb';
 import type { FeatureDeriver } from './derive-features.js';
 import type { NearlineState } from './nearline-state.js';
-import { MAINTAINED_VIEWS, type WorkingView } from './nearline-views.js';
+import type { EncodedView } from './encoded-views.js';
+import { MAINTAINED_VIEWS, type MaintainedViewName, type WorkingView } from './nearline-views.js';
 import { planRefresh, type OnlineSnapshot } from './plan-refresh.js';
 
 export interface ComputedRefresh {
   /** The state to commit (views as computed, bookkeeping). */
   readonly state: NearlineState;
+  /** Every computed view, validated and encoded once (for the write and the ledger). */
+  readonly encoded: ReadonlyMap<MaintainedViewName, EncodedView>;
   /** Views whose value or `as_of` differs from the online store. */
-  readonly writes: FeatureWrites<PatientFeatureView>;
+  readonly writes: readonly MaintainedViewName[];
   /** Derived view → outcome (`computed`, `embedded`, `no_model`, …), for metrics. */
   readonly derivedOutcomes: readonly (readonly [string, string])[];
+}
+
+const utf8 = new TextEncoder();
+
+/** A stored (already validated) value's bytes, without validating it again. */
+function storedBytes(encoding: ValueEncoding, value: unknown): Uint8Array {
+  return encoding.kind === 'json'
+    ? utf8.encode(JSON.stringify(value))
+    : new Uint8Array(
+        (value as Float32Array).buffer,
+        (value as Float32Array).byteOffset,
+        (value as Float32Array).byteLength,
+      );
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -57,7 +72,8 @@ export async function computeRefresh(options: {
     working[name] = { value, asOfMs: plan.derivedAsOfMs[name as keyof typeof plan.derivedAsOfMs] };
   }
 
-  const writes: Record<string, { value: unknown; asOf: Date }> = {};
+  const encoded = new Map<MaintainedViewName, EncodedView>();
+  const writes: MaintainedViewName[] = [];
   for (const name of MAINTAINED_VIEWS) {
     const own = working[name];
     if (!own) {
@@ -65,13 +81,14 @@ export async function computeRefresh(options: {
     }
     const view = featureRegistry.get(name);
     const bytes = encodeFeatureValue(view, own.value as never);
+    encoded.set(name, { bytes, asOfMs: own.asOfMs });
     const stored = online[name];
     const differs =
       !stored ||
       stored.asOfMs !== own.asOfMs ||
-      !sameBytes(bytes, encodeFeatureValue(view, stored.value as never));
+      !sameBytes(bytes, storedBytes(view.value.encoding, stored.value));
     if (differs && (!stored || own.asOfMs >= stored.asOfMs)) {
-      writes[name] = { value: own.value, asOf: new Date(own.asOfMs) };
+      writes.push(name);
     }
   }
 
@@ -85,9 +102,5 @@ export async function computeRefresh(options: {
   if (derived.values.medication_alerts) {
     derivedOutcomes.push(['medication_alerts', 'computed']);
   }
-  return {
-    state: { views: working, ...plan.state },
-    writes: writes,
-    derivedOutcomes,
-  };
+  return { state: { views: working, ...plan.state }, encoded, writes, derivedOutcomes };
 }

@@ -5,12 +5,9 @@
  * activation/resolution of each chronic condition). Serialised with the feature codec, so a stored
  * value is validated by the view's own schema when read back.
  */
-import {
-  decodeFeatureValue,
-  encodeFeatureValue,
-  featureRegistry,
-} from '@mediassist/feature-store/definitions';
+import { decodeFeatureValue, featureRegistry } from '@mediassist/feature-store/definitions';
 import { z } from 'zod';
+import type { EncodedView } from './encoded-views.js';
 import {
   MAINTAINED_VIEWS,
   type MaintainedViewName,
@@ -54,14 +51,14 @@ const StoredStateSchema = z.strictObject({
   conditions: z.record(z.string(), LastChangeSchema),
 });
 
-export function serializeState(state: NearlineState): string {
+/** The ledger's `data`: bookkeeping plus each view's bytes as encoded (and validated) for the write. */
+export function serializeState(
+  state: Omit<NearlineState, 'views'>,
+  encoded: ReadonlyMap<string, EncodedView>,
+): string {
   const views: Record<string, { bytes: string; asOfMs: number }> = {};
-  for (const name of MAINTAINED_VIEWS) {
-    const working = state.views[name];
-    if (working) {
-      const bytes = encodeFeatureValue(featureRegistry.get(name), working.value as never);
-      views[name] = { bytes: Buffer.from(bytes).toString('base64'), asOfMs: working.asOfMs };
-    }
+  for (const [name, view] of encoded) {
+    views[name] = { bytes: Buffer.from(view.bytes).toString('base64'), asOfMs: view.asOfMs };
   }
   return JSON.stringify({
     format: STATE_FORMAT,
