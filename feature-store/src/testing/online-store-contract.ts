@@ -13,7 +13,6 @@ import {
   featureRegistry,
   patientFeatureViews,
   type FeatureRegistry,
-  type PatientFeatureView,
 } from '../definitions/registry.js';
 import { encodeFeatureValue } from '../definitions/value-codec.js';
 import { demographics } from '../definitions/views/demographics.js';
@@ -54,7 +53,7 @@ export function onlineStoreContract(
 ): void {
   describe(`${name} (online store contract)`, () => {
     let context: OnlineStoreContractContext;
-    let store: OnlineStore<PatientFeatureView>;
+    let store: OnlineStore;
     const patient = testPatientId(1);
     const sample = samplePatientFeatures();
 
