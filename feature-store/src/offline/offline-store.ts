@@ -91,5 +91,6 @@ export interface OfflineStore {
   trainingSet<TView extends AnyFeatureView>(
     options: TrainingSetOptions<TView>,
   ): AsyncIterable<readonly TrainingRow<TView>[]>;
+  /** Releases the engine; call once every stream from this store has finished. */
   close(): Promise<void>;
 }
