@@ -1,14 +1,13 @@
 /** One encounter's facts → its FHIR resources (Encounter, Observations, Conditions, orders, note). */
 import { CODE_SYSTEMS } from '@mediassist/shared/kb';
 import type { EncounterFacts } from './encounter-facts.js';
+import { isoDateTime } from './fhir-datatypes.js';
 import {
-  isoDateTime,
-  immunizationResource,
-  procedureResource,
   qualitativeObservation,
   quantityObservation,
   smokingObservation,
-} from './fhir-resources.js';
+} from './fhir-observations.js';
+import { immunizationResource, procedureResource } from './fhir-resources.js';
 import { BODY_HEIGHT, BODY_WEIGHT, MEASUREMENT_BY_LOINC } from './measurements.js';
 import type { PhraseBook } from './note-phrases.js';
 import type { ObservationContext, ObservationJson } from './observation-json.js';

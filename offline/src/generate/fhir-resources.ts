@@ -4,40 +4,19 @@
  */
 import type {
   AllergyIntolerance,
-  CodeableConcept,
-  Coding as FhirCoding,
   Condition as FhirCondition,
   DocumentReference,
   Encounter,
   Immunization,
   MedicationRequest,
-  Observation,
   Patient,
   Procedure,
-  Reference,
 } from '@medplum/fhirtypes';
 import { CODE_SYSTEMS, type Coding, type Condition } from '@mediassist/shared/kb';
 import type { EncounterClass, Prescription } from './encounter-facts.js';
+import { concept, isoDate, isoDateTime, ref } from './fhir-datatypes.js';
 import type { Identity } from './identity.js';
-import type { SmokingStatus } from './patient-attributes.js';
 import type { DrugAllergy } from './patient-profile.js';
-
-const UCUM = 'http://unitsofmeasure.org';
-const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
-
-export const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-export const isoDateTime = (ms: number): string => `${new Date(ms).toISOString().slice(0, 19)}Z`;
-
-// Reference<never> fits every typed reference target.
-const ref = (type: string, id: string): Reference<never> => ({ reference: `${type}/${id}` });
-const toCoding = (c: Coding): FhirCoding =>
-  c.display === undefined
-    ? { system: c.system, code: c.code }
-    : { system: c.system, code: c.code, display: c.display };
-const concept = (coding: Coding, text?: string): CodeableConcept => ({
-  coding: [toCoding(coding)],
-  ...(text === undefined ? {} : { text }),
-});
 
 export function patientResource(options: {
   id: string;
@@ -142,117 +121,6 @@ export function encounterResource(options: {
     subject: ref('Patient', patientId),
     period: { start: isoDateTime(startMs), end: isoDateTime(endMs) },
     ...(reason ? { reasonCode: [concept(reason, reason.display)] } : {}),
-  };
-}
-
-interface ObservationBase {
-  id: string;
-  patientId: string;
-  encounterId: string | undefined;
-  ms: number;
-}
-
-function observation(base: ObservationBase, category: string, code: CodeableConcept): Observation {
-  return {
-    resourceType: 'Observation',
-    id: base.id,
-    status: 'final',
-    category: [{ coding: [{ system: OBSERVATION_CATEGORY, code: category }] }],
-    code,
-    subject: ref('Patient', base.patientId),
-    ...(base.encounterId === undefined ? {} : { encounter: ref('Encounter', base.encounterId) }),
-    effectiveDateTime: isoDateTime(base.ms),
-  };
-}
-
-export function findingObservation(
-  base: ObservationBase & { coding: Coding; display: string; present: boolean },
-): Observation {
-  return {
-    ...observation(base, 'exam', concept({ ...base.coding, display: base.display }, base.display)),
-    valueBoolean: base.present,
-  };
-}
-
-export function quantityObservation(
-  base: ObservationBase & {
-    category: 'vital-signs' | 'laboratory' | 'survey';
-    codings: readonly Coding[];
-    display: string;
-    value: number;
-    unit: string;
-  },
-): Observation {
-  return {
-    ...observation(base, base.category, {
-      coding: base.codings.map(toCoding),
-      text: base.display,
-    }),
-    valueQuantity: { value: base.value, unit: base.unit, system: UCUM, code: base.unit },
-  };
-}
-
-export function qualitativeObservation(
-  base: ObservationBase & { coding: Coding; display: string; positive: boolean },
-): Observation {
-  return {
-    ...observation(base, 'laboratory', concept(base.coding, base.display)),
-    valueCodeableConcept: base.positive
-      ? {
-          coding: [{ system: CODE_SYSTEMS.snomed, code: '10828004', display: 'Positive' }],
-          text: 'Positive',
-        }
-      : {
-          coding: [{ system: CODE_SYSTEMS.snomed, code: '260385009', display: 'Negative' }],
-          text: 'Negative',
-        },
-  };
-}
-
-export function bloodPressureObservation(
-  base: ObservationBase & { systolic: number; diastolic: number },
-): Observation {
-  const q = (value: number) => ({ value, unit: 'mm[Hg]', system: UCUM, code: 'mm[Hg]' });
-  return {
-    ...observation(base, 'vital-signs', {
-      coding: [{ system: CODE_SYSTEMS.loinc, code: '85354-9', display: 'Blood pressure panel' }],
-      text: 'Blood pressure',
-    }),
-    component: [
-      {
-        code: {
-          coding: [
-            { system: CODE_SYSTEMS.loinc, code: '8480-6', display: 'Systolic blood pressure' },
-          ],
-        },
-        valueQuantity: q(base.systolic),
-      },
-      {
-        code: {
-          coding: [
-            { system: CODE_SYSTEMS.loinc, code: '8462-4', display: 'Diastolic blood pressure' },
-          ],
-        },
-        valueQuantity: q(base.diastolic),
-      },
-    ],
-  };
-}
-
-const SMOKING_CODES: Record<SmokingStatus, Coding> = {
-  current: { system: CODE_SYSTEMS.snomed, code: '77176002', display: 'Smoker' },
-  former: { system: CODE_SYSTEMS.snomed, code: '8517006', display: 'Ex-smoker' },
-  never: { system: CODE_SYSTEMS.snomed, code: '266919005', display: 'Never smoked tobacco' },
-};
-
-export function smokingObservation(base: ObservationBase & { status: SmokingStatus }): Observation {
-  const coding = SMOKING_CODES[base.status];
-  return {
-    ...observation(base, 'social-history', {
-      coding: [{ system: CODE_SYSTEMS.loinc, code: '72166-2', display: 'Tobacco smoking status' }],
-      text: 'Tobacco smoking status',
-    }),
-    valueCodeableConcept: concept(coding, coding.display),
   };
 }
 

@@ -214,7 +214,7 @@ describe('generated resources', () => {
         );
       }
     }
-  });
+  }, 60_000);
 
   it('use unique ids, and every reference resolves within the export', () => {
     const ids = new Set<string>();
@@ -231,5 +231,5 @@ describe('generated resources', () => {
     }
     expect(refs.length).toBeGreaterThan(1000);
     expect(refs.filter((r) => !ids.has(r))).toEqual([]);
-  });
+  }, 60_000);
 });

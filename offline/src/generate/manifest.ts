@@ -3,7 +3,7 @@
  * `requiresAccessToken`, `output[{type,url,count}]`, `error`), with file names relative to the
  * manifest, plus a `generator` block saying how the data were made (no PHI).
  */
-import { isoDate, isoDateTime } from './fhir-resources.js';
+import { isoDate, isoDateTime } from './fhir-datatypes.js';
 import type { GenerationConfig } from './generation-config.js';
 import type { ShardResult } from './generate-shard.js';
 import { RESOURCE_TYPES } from './emit-encounter.js';

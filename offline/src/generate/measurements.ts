@@ -4,7 +4,6 @@
  * finding ↔ a temperature above its KB threshold, no `fever` ↔ at or below it). Normal ranges:
  * LOINC/RCPA reference intervals for adults; paediatric heart and breathing rates: APLS.
  */
-import type { Random } from './random.js';
 
 export interface MeasurementSpec {
   loinc: string;
@@ -285,91 +284,3 @@ export const ACUTE_VITALS = ['8310-5', '8867-4', '9279-1', '2708-6', '8480-6'] a
 export const BODY_WEIGHT = { loinc: '29463-7', display: 'Body weight', unit: 'kg' } as const;
 export const BODY_HEIGHT = { loinc: '8302-2', display: 'Body height', unit: 'cm' } as const;
 export const BP_PANEL = { loinc: '85354-9', display: 'Blood pressure panel' } as const;
-
-/** One threshold on a measurement, as a KB finding defines it. */
-export interface ThresholdRule {
-  comparator: '>' | '>=' | '<' | '<=';
-  value: number;
-}
-
-/** Closed interval [lo, hi] of values a measurement may take. */
-export interface Interval {
-  lo: number;
-  hi: number;
-}
-
-export function roundTo(value: number, decimals: number): number {
-  const f = 10 ** decimals;
-  return Math.round(value * f) / f;
-}
-
-/** The values (rounded to the spec's step) that satisfy a threshold, or its negation. */
-export function ruleInterval(
-  rule: ThresholdRule,
-  satisfied: boolean,
-  spec: MeasurementSpec,
-): Interval {
-  const step = 10 ** -spec.decimals;
-  const [hardLo, hardHi] = spec.hard;
-  const { comparator, value } = rule;
-  const upward = comparator === '>' || comparator === '>=';
-  const strict = comparator === '>' || comparator === '<';
-  if (upward === satisfied) {
-    // value above: '>' v → v + step; '>=' v → v; negated '<' v → v; negated '<=' v → v + step
-    const lo = upward ? (strict ? value + step : value) : strict ? value : value + step;
-    return { lo: roundTo(Math.max(hardLo, lo), spec.decimals), hi: hardHi };
-  }
-  const hi = upward ? (strict ? value : value - step) : strict ? value - step : value;
-  return { lo: hardLo, hi: roundTo(Math.min(hardHi, hi), spec.decimals) };
-}
-
-export function satisfies(value: number, rule: ThresholdRule): boolean {
-  switch (rule.comparator) {
-    case '>':
-      return value > rule.value;
-    case '>=':
-      return value >= rule.value;
-    case '<':
-      return value < rule.value;
-    case '<=':
-      return value <= rule.value;
-    default:
-      return rule.comparator satisfies never;
-  }
-}
-
-export interface DrawValueOptions {
-  spec: MeasurementSpec;
-  interval: Interval;
-  /** The patient's value today if nothing else acted on it. */
-  preferred: number;
-  random: Random;
-}
-
-/** A value inside the interval, as close to the preferred value as the interval allows. */
-export function drawValue({ spec, interval, preferred, random }: DrawValueOptions): number {
-  const { lo, hi } = interval;
-  const step = 10 ** -spec.decimals;
-  let v = roundTo(preferred, spec.decimals);
-  if (v < lo || v > hi) {
-    const [nLo, nHi] = spec.normal;
-    const overlapLo = Math.max(lo, nLo);
-    const overlapHi = Math.min(hi, nHi);
-    if (overlapLo <= overlapHi) {
-      v = overlapLo + random.next() * (overlapHi - overlapLo);
-    } else if (hi < nLo) {
-      v = hi - Math.abs(random.normal()) * spec.spread * 0.6;
-    } else {
-      v = lo + Math.abs(random.normal()) * spec.spread * 0.6;
-    }
-    v = roundTo(Math.min(hi, Math.max(lo, v)), spec.decimals);
-  }
-  // Rounding can step outside a strict bound: nudge back inside.
-  if (v < lo) {
-    v = roundTo(v + step, spec.decimals);
-  }
-  if (v > hi) {
-    v = roundTo(v - step, spec.decimals);
-  }
-  return v;
-}

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { isoDateTime } from './fhir-datatypes.js';
 import {
   bloodPressureObservation,
   findingObservation,
-  isoDateTime,
   quantityObservation,
-} from './fhir-resources.js';
+} from './fhir-observations.js';
 import { createObservationJson } from './observation-json.js';
 
 const ms = Date.UTC(2025, 2, 4, 14, 30);

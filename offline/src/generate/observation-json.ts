@@ -9,7 +9,7 @@ import {
   bloodPressureObservation,
   findingObservation,
   quantityObservation,
-} from './fhir-resources.js';
+} from './fhir-observations.js';
 
 export interface ObservationContext {
   id: string;

@@ -22,7 +22,7 @@ describe('generated population: clinical coherence', () => {
     const perPatient = data.encounters / PATIENTS;
     expect(perPatient).toBeGreaterThan(7);
     expect(perPatient).toBeLessThan(14);
-  });
+  }, 60_000);
 
   it('gives no patient a condition the KB prior rules out for their sex', () => {
     const patients = new Map((data.resources.Patient as Patient[]).map((p) => [p.id, p]));
@@ -40,7 +40,7 @@ describe('generated population: clinical coherence', () => {
       }
     }
     expect(checked).toBeGreaterThan(PATIENTS * 5);
-  });
+  }, 60_000);
 
   it('respects the KB chronic priors by age band (hypertension, type 2 diabetes)', () => {
     const patients = data.resources.Patient as Patient[];
@@ -75,7 +75,7 @@ describe('generated population: clinical coherence', () => {
       prevalence('type-2-diabetes', '18-39'),
     );
     expect(prevalence('type-2-diabetes', 'child')).toBeLessThan(0.02);
-  });
+  }, 60_000);
 
   it('writes a temperature above 38 °C exactly when fever is recorded present (and every threshold finding agrees with its measurement)', () => {
     const byEncounter = new Map<string, Observation[]>();
@@ -135,7 +135,7 @@ describe('generated population: clinical coherence', () => {
     }
     expect(fevers).toBeGreaterThan(20);
     expect(checked).toBeGreaterThan(500);
-  });
+  }, 60_000);
 
   it('keeps chronic treatments active and links every prescription to a known drug and condition', () => {
     const conditions = new Map((data.resources.Condition as Condition[]).map((c) => [c.id, c]));
@@ -152,7 +152,7 @@ describe('generated population: clinical coherence', () => {
       }
     }
     expect(chronic).toBeGreaterThan(PATIENTS * 0.5);
-  });
+  }, 60_000);
 
   it('has symptom visits with findings, follow-ups and wellness visits', () => {
     const types = new Map<string, number>();
@@ -164,5 +164,5 @@ describe('generated population: clinical coherence', () => {
     expect(types.get('390906007')).toBeGreaterThan(data.encounters * 0.1);
     expect(types.get('162673000')).toBeGreaterThan(data.encounters * 0.1);
     expect(data.resources.Immunization.length).toBeGreaterThan(PATIENTS * 0.5);
-  });
+  }, 60_000);
 });

@@ -5,20 +5,21 @@
  */
 import type { Drug } from '@mediassist/shared/kb';
 import { attributeStates } from './attribute-states.js';
-import { baselineFor } from './baselines.js';
 import { concreteDose } from './dose-text.js';
 import type { EncounterClass, EncounterFacts, Prescription } from './encounter-facts.js';
 import { emitEncounter, type ResourceSink, type ResourceType } from './emit-encounter.js';
 import { createObservationJson } from './observation-json.js';
 import { createResourceJson } from './resource-json.js';
-import { allergyResource, isoDateTime, patientResource } from './fhir-resources.js';
+import { isoDateTime } from './fhir-datatypes.js';
+import { patientResource } from './fhir-resources.js';
 import type { IdentityFactory } from './identity.js';
 import type { Measured } from './presentation.js';
 import { drawPresentation } from './presentation.js';
 import { preventiveCareAt } from './preventive-care.js';
 import { ageAt, DAY_MS, drawProfile, heightAt, type PatientProfile } from './patient-profile.js';
 import { createRandom, type Random } from './random.js';
-import { resolveMeasurement } from './resolve-measurement.js';
+import { createVisitMeasurer } from './visit-measurer.js';
+import { emitStandingHistory } from './standing-history.js';
 import {
   CARDIORESPIRATORY,
   FOLLOW_UP_VITALS,
@@ -72,72 +73,7 @@ export function createPatientGenerator(options: PatientGeneratorOptions): Patien
     sink.write(type, JSON.stringify(resource));
   };
   const conditionId = (ci: number): string => world.conditions[ci]?.condition.id ?? '';
-
-  function activeIds(state: PatientState, ms: number): Set<string> {
-    return new Set(
-      state.profile.chronic.filter((p) => p.onsetMs <= ms).map((p) => conditionId(p.condition)),
-    );
-  }
-
-  function measureRoutine(state: PatientState, ms: number, loincs: readonly string[]): Measured[] {
-    const { profile, random } = state;
-    const age = ageAt(profile, ms);
-    const active = activeIds(state, ms);
-    const out: Measured[] = [];
-    for (const loinc of loincs) {
-      const r = resolveMeasurement({
-        world,
-        loinc,
-        age,
-        baseline: baseline(state, loinc, { age, active }),
-        drawn: new Set(),
-        random,
-      });
-      if (r) {
-        out.push({ loinc, value: r.value });
-      }
-    }
-    return out;
-  }
-
-  function baseline(
-    state: PatientState,
-    loinc: string,
-    { age, active }: { age: number; active: ReadonlySet<string> },
-  ) {
-    let rank = state.ranks.get(loinc);
-    if (rank === undefined) {
-      rank = state.random.next();
-      state.ranks.set(loinc, rank);
-    }
-    return baselineFor(loinc, {
-      age,
-      sex: state.profile.sex,
-      bmi: state.profile.bmi,
-      active,
-      rank,
-    });
-  }
-
-  /** Adds diastolic pressure after systolic, consistent with it. */
-  function withDiastolic(
-    state: PatientState,
-    measured: Measured[],
-    { age, active }: { age: number; active: ReadonlySet<string> },
-  ): Measured[] {
-    const sbp = measured.find((m) => m.loinc === '8480-6');
-    if (!sbp) {
-      return measured;
-    }
-    const base = baseline(state, '8462-4', { age, active });
-    const sbpBase = baseline(state, '8480-6', { age, active });
-    const raw =
-      sbp.value < 90
-        ? 48 + state.random.int(12)
-        : base.mean + (sbp.value - sbpBase.mean) * 0.45 + state.random.normal() * 4;
-    const dbp = Math.round(Math.max(35, Math.min(sbp.value - 20, raw)));
-    return [...measured, { loinc: '8462-4', value: dbp }];
-  }
+  const measurer = createVisitMeasurer({ world });
 
   function classFor(visit: PlannedVisit, random: Random): EncounterClass {
     if (visit.kind !== 'acute') {
@@ -196,7 +132,10 @@ export function createPatientGenerator(options: PatientGeneratorOptions): Patien
       (encounterClass === 'EMER' ? random.int(24 * 60) : 13 * 60 + random.int(9 * 60)) * 60_000;
     const endMsVisit = startMs + (15 + random.int(encounterClass === 'EMER' ? 240 : 30)) * 60_000;
     const age = ageAt(profile, startMs);
-    const active = activeIds(state, visit.kind === 'new-problem' ? visit.ms - 1 : visit.ms);
+    const active = measurer.activeIds(
+      state,
+      visit.kind === 'new-problem' ? visit.ms - 1 : visit.ms,
+    );
     const problems = profile.chronic.filter((p) => p.onsetMs < visit.ms).map((p) => p.condition);
     const ongoing = state.chronicPrescriptions.filter((p) => p.authoredMs < visit.ms);
     const base: EncounterFacts = {
@@ -240,12 +179,12 @@ export function createPatientGenerator(options: PatientGeneratorOptions): Patien
           age,
           inPerson: encounterClass !== 'VR',
           attributes,
-          baseline: (loinc) => baseline(state, loinc, { age, active }),
+          baseline: (loinc) => measurer.baseline(state, loinc, { age, active }),
           weigh: random.chance(0.3),
           diagnostic: visit.kind === 'new-problem',
           random,
         });
-        const measured = withDiastolic(state, [...p.measured], { age, active });
+        const measured = measurer.withDiastolic(state, [...p.measured], { age, active });
         let prescriptions: Prescription[];
         if (visit.kind === 'acute') {
           state.lastEpisode[visit.condition] = visit.ms;
@@ -306,9 +245,9 @@ export function createPatientGenerator(options: PatientGeneratorOptions): Patien
           vitals.push('8310-5');
         }
         const labs = monitoringLabs(addressedIds, (p) => random.chance(p));
-        const measured = withDiastolic(
+        const measured = measurer.withDiastolic(
           state,
-          measureRoutine(state, startMs, [...vitals, ...labs]),
+          measurer.routine(state, startMs, [...vitals, ...labs]),
           { age, active },
         );
         for (const m of measured) {
@@ -317,10 +256,14 @@ export function createPatientGenerator(options: PatientGeneratorOptions): Patien
         return { ...base, measured, weightKg: weight(measured), diagnoses: visit.addressed };
       }
       case 'wellness': {
-        const measured = withDiastolic(state, measureRoutine(state, startMs, WELLNESS_VITALS), {
-          age,
-          active,
-        });
+        const measured = measurer.withDiastolic(
+          state,
+          measurer.routine(state, startMs, WELLNESS_VITALS),
+          {
+            age,
+            active,
+          },
+        );
         const attributes = attributeStates({
           world,
           profile,
@@ -336,7 +279,7 @@ export function createPatientGenerator(options: PatientGeneratorOptions): Patien
           attributes: new Set([...attributes].map((fi) => world.findings[fi]?.finding.id ?? '')),
           adherence: profile.adherence,
           lastDone: state.lastDone,
-          measure: (loinc) => measureRoutine(state, startMs, [loinc])[0]?.value,
+          measure: (loinc) => measurer.routine(state, startMs, [loinc])[0]?.value,
           random,
         });
         return {
@@ -394,64 +337,16 @@ export function createPatientGenerator(options: PatientGeneratorOptions): Patien
         lastDone: new Map(),
       };
       const windowStart = Math.max(startMs, profile.birthMs);
-      for (const problem of profile.chronic) {
-        if (problem.onsetMs >= windowStart) {
-          continue;
-        }
-        const problemId = random.uuid();
-        state.problemIds.set(problem.condition, problemId);
-        const c = world.conditions[problem.condition]?.condition;
-        if (c) {
-          const at = isoDateTime(problem.onsetMs);
-          sink.write(
-            'Condition',
-            resources.condition(
-              {
-                id: problemId,
-                patientId: profile.id,
-                encounterId: undefined,
-                condition: c,
-                category: 'problem-list-item',
-                clinicalStatus: 'active',
-                recordedMs: problem.onsetMs,
-                onsetMs: problem.onsetMs,
-              },
-              { recorded: at, onset: at },
-            ),
-          );
-        }
-        for (const drug of problem.drugs) {
-          const prescription: Prescription = {
-            id: random.uuid(),
-            drug,
-            doseText: concreteDose(drug.typicalDose),
-            status: 'active',
-            authoredMs: Math.max(problem.onsetMs, windowStart - random.int(365) * DAY_MS),
-            encounterId: undefined,
-            condition: problem.condition,
-          };
-          state.chronicPrescriptions.push(prescription);
-          sink.write(
-            'MedicationRequest',
-            resources.medicationRequest(
-              { patientId: profile.id, prescription, reasonConditionId: problemId },
-              isoDateTime(prescription.authoredMs),
-            ),
-          );
-        }
-      }
-      for (const allergy of profile.allergies) {
-        write(
-          sink,
-          'AllergyIntolerance',
-          allergyResource({
-            id: random.uuid(),
-            patientId: profile.id,
-            allergy,
-            recordedMs: windowStart,
-          }),
-        );
-      }
+      emitStandingHistory({
+        world,
+        resources,
+        sink,
+        profile,
+        windowStart,
+        random,
+        problemIds: state.problemIds,
+        chronicPrescriptions: state.chronicPrescriptions,
+      });
       const visits = planVisits({ world, profile, startMs: windowStart, endMs, random });
       let first = true;
       for (const visit of visits) {

@@ -4,15 +4,14 @@
  * so a finding on a measured LOINC is present exactly when the written value meets its threshold.
  */
 import type { Baseline } from './baselines.js';
+import { MEASUREMENT_BY_LOINC, type MeasurementSpec } from './measurements.js';
 import {
   drawValue,
-  MEASUREMENT_BY_LOINC,
   ruleInterval,
   satisfies,
   type Interval,
-  type MeasurementSpec,
   type ThresholdRule,
-} from './measurements.js';
+} from './threshold-values.js';
 import type { Random } from './random.js';
 import type { WorldFinding, WorldModel } from './world-model.js';
 

@@ -1,9 +1,9 @@
 import { loadKnowledgeBase } from '@mediassist/shared/kb';
 import { describe, expect, it } from 'vitest';
+import { isoDateTime } from './fhir-datatypes.js';
 import {
   conditionResource,
   encounterResource,
-  isoDateTime,
   medicationRequestResource,
   noteResource,
 } from './fhir-resources.js';

@@ -11,7 +11,8 @@
  */
 import type { Condition, Drug, Finding, KnowledgeBase } from '@mediassist/shared/kb';
 import { calibrateChronicPriors, orderByRiskFactors } from './chronic-calibration.js';
-import { MEASUREMENT_BY_LOINC, type ThresholdRule } from './measurements.js';
+import { MEASUREMENT_BY_LOINC } from './measurements.js';
+import type { ThresholdRule } from './threshold-values.js';
 import { ATTRIBUTE_FINDINGS, ATTRIBUTE_SHARE } from './patient-attributes.js';
 import { createRandom, logit } from './random.js';
 import {
