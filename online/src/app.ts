@@ -39,13 +39,24 @@ import { API_KEY_SCHEME, BEARER_SCHEME } from './routes/openapi-common.js';
 import { assistRoutes } from './routes/assist.js';
 import { summarizeRoutes } from './routes/summarize.js';
 import { eventsRoutes } from './routes/events.js';
+import { patientsRoutes } from './routes/patients.js';
+import { WEB_PUBLIC_PATHS, webRoutes } from './routes/web.js';
+import type { DemoPatientSource } from './web/demo-patient-source.js';
+import type { PatientSummaries } from './web/patient-summary.js';
+import type { WebAssets } from './web/web-assets.js';
 import type { Lifecycle } from './server/lifecycle.js';
 
 /** The version of the HTTP contract (`/api/v1`), shown in the OpenAPI document. */
 export const API_VERSION = '1.0.0';
 
 /** Paths served without credentials. Everything else needs an API key or a bearer JWT. */
-export const PUBLIC_PATHS = ['/healthz', '/readyz', '/docs', '/docs/*'] as const;
+export const PUBLIC_PATHS = [
+  '/healthz',
+  '/readyz',
+  '/docs',
+  '/docs/*',
+  ...WEB_PUBLIC_PATHS,
+] as const;
 
 export interface AppConfig {
   /** Browser origins allowed by CORS (the web app's dev server; same-origin needs none). */
@@ -94,6 +105,12 @@ export interface AppDeps {
   eventIntake?: EventIntake | undefined;
   /** Pseudonymises EHR patient ids in events; absent → events must name patients by pseudonym. */
   pseudonymKey?: PseudonymKey | undefined;
+  /** The patient record behind `/api/v1/patients/*` (web app); the routes are mounted only when given. */
+  patientSummaries?: PatientSummaries | undefined;
+  /** Demo patients sampled from the online store (local runs); absent → `GET /api/v1/patients/demo` is 404. */
+  demoPatients?: DemoPatientSource | undefined;
+  /** The doctor's web app at `/` (`loadWebAssets`) and the local key it may pre-fill (local runs only). */
+  web?: { assets: WebAssets | undefined; localClinicianKey: string | undefined } | undefined;
 }
 
 export function createApp(deps: AppDeps) {
@@ -169,6 +186,25 @@ export function createApp(deps: AppDeps) {
   app.route(
     '/api/v1/events',
     eventsRoutes({ kb, intake: deps.eventIntake, pseudonymKey: deps.pseudonymKey, clock }),
+  );
+  if (deps.patientSummaries) {
+    app.route(
+      '/api/v1/patients',
+      patientsRoutes({
+        summaries: deps.patientSummaries,
+        pseudonymKey: deps.pseudonymKey,
+        demo: deps.demoPatients,
+        audit,
+        clock,
+      }),
+    );
+  }
+  app.route(
+    '/',
+    webRoutes({
+      assets: deps.web?.assets,
+      localClinicianKey: deps.web?.localClinicianKey,
+    }),
   );
   app.route(
     '/',

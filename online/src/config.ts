@@ -3,6 +3,7 @@
  * required (the launcher passes them with PORT); every other variable has a local-use default.
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PseudonymKeySchema } from '@mediassist/shared/pseudonym';
 import { z } from 'zod';
 import { ApiKeyEntrySchema } from './auth/api-key.js';
@@ -76,6 +77,14 @@ export const OnlineEnvSchema = z.object({
   SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).default(0),
   /** In-flight requests get this long to finish before connections are cut. */
   SHUTDOWN_GRACE_MS: positiveInt.default(8_000),
+  /** The built web app served at `/`; default `online/web/dist` beside this package. */
+  WEB_DIST_DIR: z.string().min(1).optional(),
+  /** List demo patients sampled from the online store (synthetic data). Set `false` in production. */
+  WEB_DEMO_PATIENTS: z.stringbool().default(true),
+  /** Let a browser on this machine pre-fill the local clinician key (only with LOCAL_DEV_KEYS). */
+  WEB_LOCAL_KEY: z.stringbool().default(true),
+  /** Deadline for the patient record's feature read (opened once per consultation, not per keystroke). */
+  PATIENT_FEATURE_TIMEOUT_MS: positiveInt.default(250),
 });
 
 export type OnlineEnv = z.infer<typeof OnlineEnvSchema>;
@@ -94,4 +103,9 @@ export function auditDir(env: OnlineEnv): string {
 
 export function modelRegistryDir(env: OnlineEnv): string {
   return env.MODEL_REGISTRY_DIR ?? path.join(env.MEDIASSIST_HOME, 'registry');
+}
+
+/** The built web app: WEB_DIST_DIR, else `online/web/dist` (from `src/` or `dist/` alike). */
+export function webDistDir(env: OnlineEnv): string {
+  return env.WEB_DIST_DIR ?? fileURLToPath(new URL('../web/dist', import.meta.url));
 }

@@ -31,6 +31,7 @@ import {
   auditDir,
   modelRegistryDir,
   OnlineEnvSchema,
+  webDistDir,
   type OnlineEnv,
 } from './config.js';
 import { loadDocsAssets } from './docs/docs-assets.js';
@@ -44,6 +45,9 @@ import { createFallbackRateLimiter } from './rate-limit/fallback-rate-limiter.js
 import { createMemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
 import { createRedisRateLimiter } from './rate-limit/redis-rate-limiter.js';
 import { startHttpServer } from './server/http-server.js';
+import { createRedisDemoPatientSource } from './web/demo-patient-source.js';
+import { createPatientSummaries } from './web/patient-summary.js';
+import { loadWebAssets } from './web/web-assets.js';
 import { createLifecycle } from './server/lifecycle.js';
 
 async function createAuth(env: OnlineEnv, logger: Logger) {
@@ -212,6 +216,35 @@ async function main(logger: Logger): Promise<void> {
     logger.warn({ error: safeErrorFields(error) }, 'event queue error');
   });
   const eventIntake = createEventIntake({ redis, refreshQueue, keys: nearlineKeys });
+  // The doctor's web app: its files, the patient record it opens, demo patients, the local key.
+  const web = {
+    assets: loadWebAssets(webDistDir(env)),
+    localClinicianKey:
+      env.LOCAL_DEV_KEYS && env.WEB_LOCAL_KEY
+        ? (await ensureLocalApiKeys({ keysFile: apiKeysFile(env), clock: systemClock })).keys
+            .clinician
+        : undefined,
+  };
+  if (!web.assets) {
+    logger.warn({ dir: webDistDir(env) }, 'web app not built: / answers 404 (npm run build)');
+  }
+  const patientSummaries = createPatientSummaries({
+    kb,
+    features: createFeatureReader({
+      store: new RedisOnlineStore({
+        redis,
+        registry: featureRegistry,
+        keyPrefix: env.REDIS_KEY_PREFIX,
+      }),
+      logger,
+      timeoutMs: env.PATIENT_FEATURE_TIMEOUT_MS,
+    }),
+    registry: featureRegistry,
+    now: () => new Date(systemClock.now()),
+  });
+  const demoPatients = env.WEB_DEMO_PATIENTS
+    ? createRedisDemoPatientSource({ redis, keyPrefix: env.REDIS_KEY_PREFIX })
+    : undefined;
   const lifecycle = createLifecycle();
   const app = createApp({
     kb,
@@ -232,6 +265,9 @@ async function main(logger: Logger): Promise<void> {
     },
     docs: loadDocsAssets(),
     textExtractor,
+    patientSummaries,
+    demoPatients,
+    web,
     eventIntake,
     pseudonymKey: env.PSEUDONYM_KEY,
   });

@@ -56,3 +56,16 @@ export {
   type AssistTier,
   type AssistViewState,
 } from './assist-response.js';
+export {
+  DemoPatientSchema,
+  DemoPatientsResponseSchema,
+  FeatureFreshnessSchema,
+  PatientLookupRequestSchema,
+  PatientPathSchema,
+  PatientSummaryResponseSchema,
+  type DemoPatient,
+  type DemoPatientsResponse,
+  type FeatureFreshness,
+  type PatientLookupRequest,
+  type PatientSummaryResponse,
+} from './patient-summary.js';
