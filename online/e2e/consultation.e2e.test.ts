@@ -119,7 +119,7 @@ describe('the consultation screen', () => {
     const chronic = await page.getByTestId('chronic-conditions').textContent();
     expect(chronic).toContain('Atrial fibrillation');
     expect(await page.getByTestId('active-medications').textContent()).toContain('warfarin');
-    expect(await page.locator('.care-gaps').textContent()).toMatch(/colorectal/i);
+    expect(await page.getByTestId('care-gaps').textContent()).toMatch(/colorectal/i);
     expect(await page.locator('.freshness summary').textContent()).toContain('up to date');
   });
 
@@ -227,6 +227,9 @@ describe('the consultation screen', () => {
     const banner = page.locator('.banner.stale');
     await banner.waitFor();
     expect(await banner.textContent()).toMatch(/Conditions.*Medications/);
+    expect(await page.locator('.patient-panel').textContent()).toContain(
+      'Worked out from age and sex only',
+    );
     await pickFromTypeahead('Add a finding', 'wheez');
     await suggestionsUpdated();
     await screenshot('05-stale-record');

@@ -2,7 +2,7 @@
  * Builds the doctor's web app into `online/web/dist`, which the online service serves at `/`.
  * Shared contracts are bundled from source (the `@mediassist/source` condition); their server-only
  * `node:crypto` import is replaced by a stub that throws. `npm run dev:web`
- * serves it on :5173 with `/api` proxied to a running service (CORS_ORIGINS allows that origin).
+ * serves it on :5173 with `/api` and `/web` proxied to a running service (CORS_ORIGINS allows that origin).
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -27,6 +27,11 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
-    proxy: { '/api': process.env['MEDIASSIST_API'] ?? 'http://127.0.0.1:3000' },
+    proxy: Object.fromEntries(
+      ['/api', '/web'].map((path) => [
+        path,
+        process.env['MEDIASSIST_API'] ?? 'http://127.0.0.1:3000',
+      ]),
+    ),
   },
 });

@@ -1,6 +1,6 @@
 /** The open patient's stored record: who, chronic conditions, medications, care gaps, and how fresh it is. */
 import type { PatientSummaryResponse } from '@mediassist/shared/api';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { formatAge, patientLabel, viewLabel, viewStateLabel } from '../format/format.js';
 
 export interface PatientPanelProps {
@@ -9,8 +9,21 @@ export interface PatientPanelProps {
   careGapFeedback: (serviceId: string, title: string) => ReactNode;
 }
 
+/** Care gaps shown before "Show all". */
+const GAPS_SHOWN = 4;
+
+const GAP_SOURCES = {
+  'feature-view': 'From the stored care-gap record.',
+  'computed-from-features': 'Worked out from the stored history and tests.',
+  'computed-from-request':
+    'Worked out from age and sex only: the history is not stored, so services done elsewhere may show as due.',
+  unavailable: '',
+} as const;
+
 export function PatientPanel({ patient, careGapFeedback }: PatientPanelProps) {
   const { conditions, medications, careGaps, freshness } = patient;
+  const [allGaps, setAllGaps] = useState(false);
+  const gaps = allGaps ? careGaps.items : careGaps.items.slice(0, GAPS_SHOWN);
   return (
     <section className="panel patient-panel" aria-labelledby="patient-title">
       <h2 id="patient-title">
@@ -67,8 +80,8 @@ export function PatientPanel({ patient, careGapFeedback }: PatientPanelProps) {
       ) : careGaps.items.length === 0 ? (
         <p className="muted">Nothing open.</p>
       ) : (
-        <ul className="plain care-gaps">
-          {careGaps.items.map((gap) => (
+        <ul className="plain care-gaps" data-testid="care-gaps">
+          {gaps.map((gap) => (
             <li key={gap.serviceId}>
               <span>{gap.title}</span>{' '}
               <span className="muted small">
@@ -84,6 +97,19 @@ export function PatientPanel({ patient, careGapFeedback }: PatientPanelProps) {
           ))}
         </ul>
       )}
+      {careGaps.items.length > GAPS_SHOWN ? (
+        <button
+          type="button"
+          className="link small"
+          aria-expanded={allGaps}
+          onClick={() => {
+            setAllGaps(!allGaps);
+          }}
+        >
+          {allGaps ? 'Show fewer' : `Show all ${String(careGaps.items.length)}`}
+        </button>
+      ) : null}
+      {careGaps.items.length > 0 ? <p className="hint">{GAP_SOURCES[careGaps.source]}</p> : null}
 
       <details className="freshness" open={freshness.stale.length > 0 || freshness.read !== 'ok'}>
         <summary>
