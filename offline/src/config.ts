@@ -13,6 +13,8 @@ export const OfflineEnvSchema = z.object({
     .transform((p) => path.resolve(p)),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   PSEUDONYM_KEY: PseudonymKeySchema.optional(),
+  /** The online store's key prefix (as the online and nearline services use it). */
+  REDIS_KEY_PREFIX: z.string().default('mediassist:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 

@@ -5,6 +5,12 @@ import { featuresJob } from './features.js';
 import { ingestJob } from './ingest.js';
 import { generateJob } from './generate.js';
 import { kbStatsJob } from './kb-stats.js';
+import { embedJob } from './embed.js';
+import { trainJob } from './train.js';
+import { evaluateJob } from './evaluate.js';
+import { promoteJob } from './promote.js';
+import { materializeJob } from './materialize.js';
+import { pipelineJob } from './pipeline.js';
 
 export const JOBS: readonly OfflineJob[] = [
   generateJob,
@@ -12,6 +18,12 @@ export const JOBS: readonly OfflineJob[] = [
   ingestJob,
   featuresJob,
   evaluateNotesJob,
+  embedJob,
+  trainJob,
+  evaluateJob,
+  promoteJob,
+  materializeJob,
+  pipelineJob,
 ];
 
 export function findJob(name: string): OfflineJob | undefined {
