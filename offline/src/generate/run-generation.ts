@@ -47,6 +47,7 @@ export function planShards(patients: number, partSize: number): Shard[] {
 }
 
 const ownExtension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+const YOUNG_GENERATION_MB = 96;
 
 /**
  * A worker for the compiled build, or — when running from TypeScript source (tests, tsx) — one that
@@ -54,8 +55,10 @@ const ownExtension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
  */
 function createGenerationWorker(workerData: unknown): Worker {
   const url = new URL(`./generate-worker.${ownExtension}`, import.meta.url);
+  // A larger young generation: the generator allocates many short-lived objects per patient.
+  const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
   if (ownExtension === 'js') {
-    return new Worker(url, { workerData });
+    return new Worker(url, { workerData, resourceLimits });
   }
   const tsxRoot = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const api = pathToFileURL(path.join(tsxRoot, 'dist/esm/api/index.mjs')).href;
@@ -63,6 +66,7 @@ function createGenerationWorker(workerData: unknown): Worker {
   return new Worker(code, {
     eval: true,
     workerData,
+    resourceLimits,
     // Not the parent's flags: test runners add their own (and split `--conditions x`).
     execArgv: ['--conditions=@mediassist/source'],
   });
