@@ -7,6 +7,8 @@ export interface ServiceSpec {
   /** Absolute path of the compiled entry point. */
   entry: string;
   env: Readonly<Record<string, string>>;
+  /** Command-line arguments after the entry point. */
+  args?: readonly string[];
 }
 
 export interface RunningService {
@@ -17,7 +19,7 @@ export interface RunningService {
 }
 
 export function startService(spec: ServiceSpec): RunningService {
-  const child = spawn(process.execPath, [spec.entry], {
+  const child = spawn(process.execPath, [spec.entry, ...(spec.args ?? [])], {
     env: { ...process.env, ...spec.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -26,7 +26,28 @@ function plannedServices(env: Record<string, string>): PlannedService[] {
     },
     { name: 'nearline', entry: path.join(root, 'nearline/dist/main.js'), env },
     { name: 'scheduler', entry: path.join(root, 'offline/dist/scheduler-main.js'), env },
+    { name: 'offline-worker', entry: path.join(root, 'offline/dist/worker-main.js'), env },
   ];
+}
+
+/**
+ * First start: with no production model in the registry, the offline pipeline runs once
+ * (generate → … → promote → materialize) beside the services, which serve guidelines-only until
+ * the model is promoted and pick it up by themselves. FIRST_RUN_PATIENTS (default 20,000) sets its size.
+ */
+function firstRun(env: Record<string, string>): RunningService | undefined {
+  const home = env['MEDIASSIST_HOME'] ?? stateDir();
+  const entry = path.join(projectRoot(), 'offline/dist/main.js');
+  if (existsSync(path.join(home, 'registry', 'production.json')) || !existsSync(entry)) {
+    return undefined;
+  }
+  const patients = env['FIRST_RUN_PATIENTS'] ?? process.env['FIRST_RUN_PATIENTS'] ?? '20000';
+  return startService({
+    name: 'first-run',
+    entry,
+    env,
+    args: ['pipeline', '--patients', patients],
+  });
 }
 
 async function main(): Promise<void> {
@@ -53,6 +74,17 @@ async function main(): Promise<void> {
     lines.push(`  ${service.name.padEnd(12)} ${service.url ?? 'running'}`);
   }
   process.stdout.write(`\nMediAssist is up:\n${lines.join('\n')}\nPress Ctrl-C to stop.\n\n`);
+  const bootstrap = firstRun(env);
+  if (bootstrap) {
+    process.stdout.write('No production model yet: training one now (first start only)…\n');
+    void bootstrap.exited.then((how) => {
+      process.stdout.write(
+        how === '0'
+          ? 'First-run pipeline finished; once a model is promoted the services switch to it by themselves.\n'
+          : `First-run pipeline ended (${how}); see [first-run] lines above.\n`,
+      );
+    });
+  }
 
   const reason = await new Promise<string>((resolve) => {
     process.once('SIGINT', () => {
@@ -72,7 +104,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
   }
   process.stdout.write('\nStopping MediAssist…\n');
-  await Promise.all(running.map((s) => s.stop()));
+  await Promise.all([...running, ...(bootstrap ? [bootstrap] : [])].map((s) => s.stop()));
   await redis?.stop();
   process.stdout.write('Stopped.\n');
 }
