@@ -6,7 +6,8 @@ export function concreteDose(typicalDose: string | undefined): string {
   if (!typicalDose) {
     return 'as directed';
   }
-  const main = (typicalDose.split(/[(;]/)[0] ?? typicalDose).trim().replace(/,\s*$/, '');
+  // The first alternative only: cut at a parenthesis, a semicolon or an "or" clause.
+  const main = (typicalDose.split(/\(|;|,? or /)[0] ?? typicalDose).trim().replace(/,\s*$/, '');
   return main.replace(
     /(\d+(?:\.\d+)?)\s*-\s*\d+(?:\.\d+)?(?=\s*(?:mg|mcg|g|units|micrograms|ml|%))/,
     '$1',

@@ -173,7 +173,7 @@ export function plan(ctx: NoteContext): string[] {
   const { facts, random } = ctx;
   const lines = facts.prescriptions.map((p) => {
     const verb = random.pick(['Start', 'Rx', 'Prescribed', 'Commence']);
-    return `${verb} ${p.drug.name} ${abbreviateDose(p.doseText, random)}.`;
+    return `${verb} ${p.drug.name} ${abbreviateDose(p.doseText, random).replace(/\.$/, '')}.`;
   });
   for (const r of facts.preventive) {
     lines.push(
