@@ -27,10 +27,22 @@ export interface ComboboxProps {
   /** Rendered after the input (e.g. the present/absent toggle). */
   children?: ReactNode;
   testId?: string;
+  /** Take focus when shown (the findings box, once a patient is open). */
+  autoFocus?: boolean;
 }
 
 export function Combobox(props: ComboboxProps) {
-  const { label, placeholder, hint, search, onSelect, minChars = 2, children, testId } = props;
+  const {
+    label,
+    placeholder,
+    hint,
+    search,
+    onSelect,
+    minChars = 2,
+    children,
+    testId,
+    autoFocus,
+  } = props;
   const id = useId();
   const listId = `${id}-list`;
   const hintId = `${id}-hint`;
@@ -110,6 +122,7 @@ export function Combobox(props: ComboboxProps) {
           id={id}
           type="text"
           role="combobox"
+          autoFocus={autoFocus}
           autoComplete="off"
           spellCheck={false}
           aria-autocomplete="list"

@@ -29,6 +29,7 @@ export function FindingsPanel(props: FindingsPanelProps) {
         placeholder="Symptom, sign or history…"
         hint="Type two letters, choose with the arrow keys and Enter."
         testId="finding-search"
+        autoFocus
         search={async (q, signal) => {
           const answer = await client.kbSearch({ q, type: 'finding' }, signal);
           return answer.results.map((hit) => ({

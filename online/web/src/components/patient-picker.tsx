@@ -53,6 +53,7 @@ export function PatientPicker({ client, busy, error, onOpen }: PatientPickerProp
         <label htmlFor="patient-id">Patient id</label>
         <input
           id="patient-id"
+          autoFocus
           type="text"
           autoComplete="off"
           spellCheck={false}
@@ -78,7 +79,13 @@ export function PatientPicker({ client, busy, error, onOpen }: PatientPickerProp
       <h3 id="demo-title">Demo patients (synthetic)</h3>
       {demoError ? <p className="hint">{demoError}</p> : null}
       {demo === null && !demoError ? <p className="hint">Loading…</p> : null}
-      {demo !== null && shown.length === 0 ? (
+      {demo !== null && demo.length === 0 ? (
+        <p className="hint">
+          The online store holds no patients yet: load the synthetic data (README, “Synthetic
+          data”).
+        </p>
+      ) : null}
+      {demo !== null && demo.length > 0 && shown.length === 0 ? (
         <p className="hint">No demo patient matches that id.</p>
       ) : null}
       <ul className="demo-list" aria-labelledby="demo-title">

@@ -20,6 +20,29 @@ function toggled(set: ReadonlySet<number>, index: number): Set<number> {
   return next;
 }
 
+type FindingMention = ClinicalSummary['findings'][number];
+
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}
+
+/** Mentions of one finding with one assertion, shown once (a note often repeats a finding). */
+export function findingGroups(
+  summary: ClinicalSummary,
+): { key: string; indexes: number[]; first: FindingMention }[] {
+  const groups = new Map<string, { key: string; indexes: number[]; first: FindingMention }>();
+  summary.findings.forEach((f, i) => {
+    const key = `${f.findingId}|${f.assertion}|${f.experiencer}`;
+    const group = groups.get(key);
+    if (group) {
+      group.indexes.push(i);
+    } else {
+      groups.set(key, { key, indexes: [i], first: f });
+    }
+  });
+  return [...groups.values()];
+}
+
 export function SummaryReview({ summary, kept, onChange }: SummaryReviewProps) {
   const keepBox = (list: ListName, index: number, label: string) => (
     <input
@@ -40,17 +63,36 @@ export function SummaryReview({ summary, kept, onChange }: SummaryReviewProps) {
       <h3>Findings</h3>
       {summary.findings.length === 0 ? <p className="muted">None read.</p> : null}
       <ul className="plain review">
-        {summary.findings.map((f, i) => {
-          const status = kept.findingStatus.get(i) ?? f.assertion;
+        {findingGroups(summary).map(({ key, indexes, first }) => {
+          const i = indexes[0] ?? 0;
+          const status = kept.findingStatus.get(i) ?? first.assertion;
           const flippable =
-            f.experiencer === 'patient' && (status === 'present' || status === 'absent');
+            first.experiencer === 'patient' && (status === 'present' || status === 'absent');
+          const mentions = indexes.map((n) => summary.findings[n]);
           return (
-            <li key={`${f.findingId}-${String(f.span.start)}`}>
+            <li key={key}>
               <label>
-                {keepBox('findings', i, f.display)} {f.display}
+                <input
+                  type="checkbox"
+                  checked={indexes.every((n) => kept.findings.has(n))}
+                  aria-label={`Keep ${first.display}`}
+                  onChange={() => {
+                    const keep = !indexes.every((n) => kept.findings.has(n));
+                    const findings = new Set(kept.findings);
+                    for (const n of indexes) {
+                      if (keep) {
+                        findings.add(n);
+                      } else {
+                        findings.delete(n);
+                      }
+                    }
+                    onChange({ ...kept, findings });
+                  }}
+                />{' '}
+                {first.display}
               </label>{' '}
               <span className={`assertion ${status}`}>
-                {f.experiencer === 'family' ? 'family history' : status}
+                {first.experiencer === 'family' ? 'family history' : status}
               </span>
               {flippable ? (
                 <button
@@ -58,14 +100,19 @@ export function SummaryReview({ summary, kept, onChange }: SummaryReviewProps) {
                   className="link small"
                   onClick={() => {
                     const findingStatus = new Map(kept.findingStatus);
-                    findingStatus.set(i, status === 'present' ? 'absent' : 'present');
+                    for (const n of indexes) {
+                      findingStatus.set(n, status === 'present' ? 'absent' : 'present');
+                    }
                     onChange({ ...kept, findingStatus });
                   }}
                 >
                   mark {status === 'present' ? 'absent' : 'present'}
                 </button>
               ) : null}
-              <q className="muted small">{f.text}</q>
+              <span className="muted small quotes">
+                {mentions.every((m) => m?.match === 'measurement') ? 'from vitals: ' : ''}
+                {unique(mentions.map((m) => `“${m?.text ?? ''}”`)).join(', ')}
+              </span>
             </li>
           );
         })}
