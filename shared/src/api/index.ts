@@ -69,3 +69,53 @@ export {
   type PatientLookupRequest,
   type PatientSummaryResponse,
 } from './patient-summary.js';
+export {
+  CDS_INDICATORS,
+  CDS_SUMMARY_MAX,
+  CdsActionSchema,
+  CdsCardSchema,
+  CdsCodingSchema,
+  CdsLinkSchema,
+  CdsServiceResponseSchema,
+  CdsSourceSchema,
+  CdsSuggestionSchema,
+  type CdsAction,
+  type CdsCard,
+  type CdsCoding,
+  type CdsIndicator,
+  type CdsLink,
+  type CdsServiceResponse,
+  type CdsSource,
+  type CdsSuggestion,
+} from './cds-hooks-card.js';
+export {
+  CdsHookRequestSchema,
+  DraftOrdersSchema,
+  EncounterStartContextSchema,
+  FhirAuthorizationSchema,
+  FhirIdSchema,
+  OrderSelectContextSchema,
+  OrderSignContextSchema,
+  PatientViewContextSchema,
+  type CdsHookRequest,
+  type EncounterStartContext,
+  type FhirAuthorization,
+  type OrderSelectContext,
+  type OrderSignContext,
+  type PatientViewContext,
+} from './cds-hooks-request.js';
+export {
+  CdsDiscoveryResponseSchema,
+  CdsServiceDescriptorSchema,
+  type CdsDiscoveryResponse,
+  type CdsServiceDescriptor,
+} from './cds-hooks-discovery.js';
+export {
+  CDS_FEEDBACK_OUTCOMES,
+  CdsFeedbackItemSchema,
+  CdsFeedbackRequestSchema,
+  CdsFeedbackResponseSchema,
+  type CdsFeedbackItem,
+  type CdsFeedbackRequest,
+  type CdsFeedbackResponse,
+} from './cds-hooks-feedback.js';
