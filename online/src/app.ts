@@ -39,6 +39,7 @@ import { API_KEY_SCHEME, BEARER_SCHEME } from './routes/openapi-common.js';
 import { assistRoutes } from './routes/assist.js';
 import { summarizeRoutes } from './routes/summarize.js';
 import { eventsRoutes } from './routes/events.js';
+import { cdsServicesRoutes, type CdsHooksDeps } from './routes/cds-services.js';
 import { patientsRoutes } from './routes/patients.js';
 import { WEB_PUBLIC_PATHS, webRoutes } from './routes/web.js';
 import type { DemoPatientSource } from './web/demo-patient-source.js';
@@ -56,6 +57,10 @@ export const PUBLIC_PATHS = [
   '/docs',
   '/docs/*',
   ...WEB_PUBLIC_PATHS,
+  // CDS Hooks: discovery is public per the specification; service and feedback calls verify the
+  // EHR's JWT in their own router (routes/cds-services.ts) instead of API keys.
+  '/cds-services',
+  '/cds-services/*',
 ] as const;
 
 export interface AppConfig {
@@ -105,6 +110,8 @@ export interface AppDeps {
   eventIntake?: EventIntake | undefined;
   /** Pseudonymises EHR patient ids in events; absent → events must name patients by pseudonym. */
   pseudonymKey?: PseudonymKey | undefined;
+  /** CDS Hooks for EHRs at `/cds-services` (EHR JWTs, FHIR access, issued cards); absent → not mounted. */
+  cdsHooks?: CdsHooksDeps | undefined;
   /** The patient record behind `/api/v1/patients/*` (web app); the routes are mounted only when given. */
   patientSummaries?: PatientSummaries | undefined;
   /** Demo patients sampled from the online store (local runs); absent → `GET /api/v1/patients/demo` is 404. */
@@ -187,6 +194,19 @@ export function createApp(deps: AppDeps) {
     '/api/v1/events',
     eventsRoutes({ kb, intake: deps.eventIntake, pseudonymKey: deps.pseudonymKey, clock }),
   );
+  if (deps.cdsHooks) {
+    app.route(
+      '/cds-services',
+      cdsServicesRoutes({
+        ...deps.cdsHooks,
+        kb,
+        logger,
+        clock,
+        rateLimiter,
+        intake: deps.eventIntake,
+      }),
+    );
+  }
   if (deps.patientSummaries) {
     app.route(
       '/api/v1/patients',

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { PseudonymKeySchema } from '@mediassist/shared/pseudonym';
 import { z } from 'zod';
 import { ApiKeyEntrySchema } from './auth/api-key.js';
+import { CdsIssuersSchema } from './cds-hooks/cds-issuers.js';
 
 const commaList = z
   .string()
@@ -31,6 +32,21 @@ const jsonApiKeys = z
   .pipe(z.array(ApiKeyEntrySchema));
 
 const positiveInt = z.coerce.number().int().positive();
+
+const jsonCdsIssuers = z
+  .string()
+  .transform((value, ctx) => {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a JSON array of trusted CDS Hooks issuers',
+      });
+      return z.NEVER;
+    }
+  })
+  .pipe(CdsIssuersSchema);
 
 export const OnlineEnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -85,6 +101,18 @@ export const OnlineEnvSchema = z.object({
   WEB_LOCAL_KEY: z.stringbool().default(true),
   /** Deadline for the patient record's feature read (opened once per consultation, not per keystroke). */
   PATIENT_FEATURE_TIMEOUT_MS: positiveInt.default(250),
+  /** CDS Hooks: the public base URL EHRs call; a JWT's `aud` must be `<base>/cds-services/…`. */
+  CDS_HOOKS_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** CDS Hooks: trusted EHRs, a JSON array of `{ iss, jwksUrl?, jwksFile?, jku?: [url] }`. */
+  CDS_HOOKS_ISSUERS: jsonCdsIssuers.optional(),
+  /** CDS Hooks without a JWT, for local development only: refused unless HOST is loopback. */
+  CDS_HOOKS_OPEN: z.stringbool().default(false),
+  /** CDS Hooks: deadline for reading data the EHR did not prefetch from its FHIR server. */
+  CDS_HOOKS_FHIR_TIMEOUT_MS: positiveInt.default(1_000),
+  /** CDS Hooks: the oldest token (`iat`) and the longest token lifetime accepted, in seconds. */
+  CDS_HOOKS_MAX_TOKEN_AGE_SEC: positiveInt.default(600),
+  /** CDS Hooks: how long issued cards accept feedback. */
+  CDS_HOOKS_CARD_TTL_DAYS: positiveInt.default(14),
 });
 
 export type OnlineEnv = z.infer<typeof OnlineEnvSchema>;

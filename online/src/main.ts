@@ -24,6 +24,7 @@ import { readApiKeyFile } from './auth/api-key-file.js';
 import { createApiKeyStore } from './auth/api-key-store.js';
 import { createAuthenticator } from './auth/authenticator.js';
 import { createJwtVerifier } from './auth/jwt-verifier.js';
+import { createCdsHooksDeps } from './cds-hooks/cds-hooks-deps.js';
 import { ensureLocalApiKeys } from './auth/local-api-keys.js';
 import { systemClock } from './clock.js';
 import {
@@ -270,6 +271,7 @@ async function main(logger: Logger): Promise<void> {
     web,
     eventIntake,
     pseudonymKey: env.PSEUDONYM_KEY,
+    cdsHooks: await createCdsHooksDeps({ env, redis, assist, logger, clock: systemClock }),
   });
   const server = await startHttpServer({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   logger.info(
