@@ -16,7 +16,7 @@ export const ACUTE_WINDOW_MS = 365 * DAY_MS;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
 
-/** The working copy a batch of events is applied to. */
+/** The working copy a batch of events is applied to (a view is copied the first time it changes). */
 export interface Draft {
   views: { [K in DirectViewName]?: { value: Mutable<ViewValue<K>>; asOfMs: number } };
   encounters: Record<string, number>;
@@ -37,7 +37,12 @@ function view<K extends DirectViewName>(
   atMs: number,
 ): Mutable<ViewValue<K>> {
   const current = draft.views[name] as { value: Mutable<ViewValue<K>>; asOfMs: number } | undefined;
-  const next = current ?? { value: emptyValue(name) as Mutable<ViewValue<K>>, asOfMs: atMs };
+  // Copy on first write: the draft starts out sharing the stored values.
+  const next = current
+    ? draft.touched.has(name)
+      ? current
+      : { value: structuredClone(current.value), asOfMs: current.asOfMs }
+    : { value: emptyValue(name) as Mutable<ViewValue<K>>, asOfMs: atMs };
   next.asOfMs = Math.max(next.asOfMs, atMs);
   (draft.views as Record<K, typeof next>)[name] = next;
   draft.touched.add(name);

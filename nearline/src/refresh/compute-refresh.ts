@@ -14,7 +14,12 @@ import type { KnowledgeBase } from '@mediassist/shared/kb';
 import type { FeatureDeriver } from './derive-features.js';
 import type { NearlineState } from './nearline-state.js';
 import type { EncodedView } from './encoded-views.js';
-import { MAINTAINED_VIEWS, type MaintainedViewName, type WorkingView } from './nearline-views.js';
+import {
+  MAINTAINED_VIEWS,
+  type DirectViewName,
+  type MaintainedViewName,
+  type WorkingView,
+} from './nearline-views.js';
 import { planRefresh, type OnlineSnapshot } from './plan-refresh.js';
 
 export interface ComputedRefresh {
@@ -76,7 +81,9 @@ export async function computeRefresh(options: {
   const writes: MaintainedViewName[] = [];
   for (const name of MAINTAINED_VIEWS) {
     const own = working[name];
-    if (!own) {
+    const changed = plan.touched.has(name as DirectViewName) || name in derived.values;
+    if (!own || (plan.sources.get(name) === 'online' && !changed)) {
+      // Untouched values of the online store are neither re-written nor kept in the ledger.
       continue;
     }
     const view = featureRegistry.get(name);

@@ -140,6 +140,45 @@ describe('planRefresh: applying a visit', () => {
   });
 });
 
+describe('planRefresh: which derived views to recompute', () => {
+  const existing: OnlineSnapshot = {
+    recent_findings: {
+      value: { present: ['fever'], visits90d: 1, lastVisitAt: '2026-10-01' },
+      asOfMs: 1,
+    },
+    care_gaps: { value: { open: [] }, asOfMs: 1 },
+    medication_alerts: { value: { alerts: [] }, asOfMs: 1 },
+    patient_embedding: { value: new Float32Array(32), asOfMs: 1 },
+  };
+
+  it('leaves care gaps, alerts and the embedding alone for a visit that only records vitals', () => {
+    const vitals = visitEvent({
+      patientId: P,
+      findings: { present: ['fever'], absent: [] },
+      observations: [{ loinc: '8867-4', value: 88, unit: '/min', at: T9 }],
+    });
+    expect(plan([vitals], EMPTY_STATE, existing).recompute).toEqual([]);
+  });
+
+  it('recomputes what a new drug or a new finding can change, and anything missing', () => {
+    const drug = visitEvent({ patientId: P, medications: { started: ['5640'], stopped: [] } });
+    expect(plan([drug], EMPTY_STATE, existing).recompute).toEqual([
+      'medication_alerts',
+      'patient_embedding',
+    ]);
+    const finding = visitEvent({ patientId: P, findings: { present: ['cough'], absent: [] } });
+    expect(plan([finding], EMPTY_STATE, existing).recompute).toEqual([
+      'care_gaps',
+      'patient_embedding',
+    ]);
+    expect(plan([finding]).recompute).toEqual([
+      'care_gaps',
+      'medication_alerts',
+      'patient_embedding',
+    ]);
+  });
+});
+
 describe('planRefresh: reconciling with the online store', () => {
   const own: NearlineState = {
     ...EMPTY_STATE,

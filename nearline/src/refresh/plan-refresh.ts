@@ -13,6 +13,7 @@ import {
   type DerivedViewName,
   type DirectViewName,
   type InputViewName,
+  type MaintainedViewName,
   type ViewValue,
   type WorkingFeatures,
   type WorkingView,
@@ -26,9 +27,11 @@ export interface RefreshPlan {
   readonly working: WorkingFeatures;
   /** Bookkeeping to store for the next refresh. */
   readonly state: Omit<NearlineState, 'views'>;
+  /** Where each view's base came from: nearline's own last value, or the online store. */
+  readonly sources: ReadonlyMap<MaintainedViewName, 'nearline' | 'online'>;
   /** Direct views the events changed. */
   readonly touched: ReadonlySet<DirectViewName>;
-  /** Derived views to recompute (all of them when any event changed something). */
+  /** Derived views to recompute: those whose inputs the events changed, or that do not exist yet. */
   readonly recompute: readonly DerivedViewName[];
   /** The `as_of` each recomputed derived view gets: its inputs' and the batch's newest, never older than before. */
   readonly derivedAsOfMs: Readonly<Record<DerivedViewName, number>>;
@@ -39,6 +42,34 @@ const DERIVED_INPUTS: Record<DerivedViewName, readonly InputViewName[]> = {
   medication_alerts: ['medication_list'],
   patient_embedding: ['condition_history', 'medication_list', 'recent_findings'],
 };
+
+function findingsKey(working: Record<string, WorkingView<unknown>>): string {
+  const findings = working['recent_findings']?.value as { present: readonly string[] } | undefined;
+  return findings ? findings.present.join(',') : '';
+}
+
+/**
+ * A derived view is recomputed when an input it depends on changed (care gaps: problems, history
+ * findings, tests; alerts: drugs; embedding: problems, drugs, findings), or when it does not exist.
+ * A visit that only records vitals leaves care gaps and alerts as they are.
+ */
+function recomputed(options: {
+  working: Record<string, WorkingView<unknown>>;
+  touched: ReadonlySet<DirectViewName>;
+  presentChanged: boolean;
+}): DerivedViewName[] {
+  const { working, touched, presentChanged } = options;
+  if (touched.size === 0) {
+    return [];
+  }
+  const changed: Record<DerivedViewName, boolean> = {
+    care_gaps: touched.has('condition_history') || touched.has('recent_tests') || presentChanged,
+    medication_alerts: touched.has('medication_list'),
+    patient_embedding:
+      touched.has('condition_history') || touched.has('medication_list') || presentChanged,
+  };
+  return DERIVED_VIEWS.filter((name) => changed[name] || !(name in working));
+}
 
 /** Chronological, then by id: the order events are applied in (the result does not depend on it). */
 export function byOccurrence(a: CodedEvent, b: CodedEvent): number {
@@ -53,15 +84,18 @@ export function planRefresh(options: {
 }): RefreshPlan {
   const { state, online, events, context } = options;
   const working: Record<string, WorkingView<unknown>> = {};
+  const sources = new Map<MaintainedViewName, 'nearline' | 'online'>();
   for (const name of MAINTAINED_VIEWS) {
     const own = state.views[name];
     const stored = online[name];
     const base = stored && (!own || stored.asOfMs > own.asOfMs) ? stored : own;
     if (base) {
-      working[name] = { value: structuredClone(base.value), asOfMs: base.asOfMs };
+      working[name] = { value: base.value, asOfMs: base.asOfMs };
+      sources.set(name, base === own ? 'nearline' : 'online');
     }
   }
 
+  const presentBefore = findingsKey(working);
   const draft: Draft = {
     views: working,
     encounters: { ...state.encounters },
@@ -92,8 +126,13 @@ export function planRefresh(options: {
       medications: draft.medications,
       conditions: draft.conditions,
     },
+    sources,
     touched: draft.touched,
-    recompute: draft.touched.size > 0 ? DERIVED_VIEWS : [],
+    recompute: recomputed({
+      working,
+      touched: draft.touched,
+      presentChanged: findingsKey(working) !== presentBefore,
+    }),
     derivedAsOfMs,
   };
 }
