@@ -103,3 +103,4 @@ export {
   type RefreshQueuePort,
   type SubmitResult,
 } from './event-intake.js';
+export { OFFLINE_QUEUE_NAME, offlineQueuePrefix } from './offline-queue-contract.js';

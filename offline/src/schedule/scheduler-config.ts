@@ -1,0 +1,14 @@
+/** The scheduler's and the worker's environment: the offline one plus schedules and worker limits. */
+import { z } from 'zod';
+import { OfflineEnvSchema } from '../config.js';
+
+export const ScheduleEnvSchema = OfflineEnvSchema.extend({
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }),
+  /** Cron expressions (UTC unless SCHEDULE_TIMEZONE); empty disables a schedule. */
+  SCHEDULE_NIGHTLY: z.string().default('0 2 * * *'),
+  SCHEDULE_HOURLY: z.string().default('15 * * * *'),
+  SCHEDULE_TIMEZONE: z.string().default('UTC'),
+  /** How long a running offline job may go without renewing its lock before it counts as stalled. */
+  OFFLINE_LOCK_MS: z.coerce.number().int().min(30_000).default(600_000),
+});
+export type ScheduleEnv = z.infer<typeof ScheduleEnvSchema>;
