@@ -1,3 +1,4 @@
+import type {} from '@mediassist/tooling/redis-global-setup';
 import { offlineQueuePrefix } from '@mediassist/shared/events';
 import { createLogger } from '@mediassist/shared/logger';
 import {
