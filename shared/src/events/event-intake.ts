@@ -8,6 +8,7 @@
  * refresh jobs are deduplicated by patient.
  */
 import { AppError } from '../errors.js';
+import type { EventId } from '../ids.js';
 import { eventContentHash, type CodedEvent } from './coded-event.js';
 import {
   DEFAULT_RETRY_POLICY,
@@ -36,7 +37,7 @@ export interface EventIntakeOptions {
 }
 
 export interface SubmitResult {
-  readonly eventId: string;
+  readonly eventId: EventId;
   /** True when the event id was already accepted with the same content. */
   readonly duplicate: boolean;
 }

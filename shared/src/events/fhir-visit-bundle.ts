@@ -6,67 +6,32 @@
 import { z } from 'zod';
 import { AppError, type ErrorDetail } from '../errors.js';
 import {
-  CodeSystemUriSchema,
-  CodeValueSchema,
   Icd10CodeSchema,
-  InstantSchema,
   LoincCodeSchema,
   RxcuiSchema,
   SnomedCodeSchema,
   SYSTEMS,
-  UcumUnitSchema,
   type CodingRef,
 } from './codes.js';
+import {
+  anyCode,
+  codeIn,
+  codings,
+  ConditionSchema,
+  EncounterSchema,
+  icd10WithDot,
+  ImmunizationSchema,
+  MedicationRequestSchema,
+  NEVER_HAPPENED,
+  ObservationSchema,
+  ProcedureSchema,
+  referenceId,
+  ucum,
+  type CodeableConcept,
+  type Quantity,
+} from './fhir-elements.js';
 import type { UnresolvedCode } from './coded-event.js';
 import type { DiagnosisInput, VisitEventInput } from './event-input.js';
-
-const Coding = z.looseObject({ system: z.string().optional(), code: z.string().optional() });
-const CodeableConcept = z.looseObject({ coding: z.array(Coding).max(50).optional() });
-type CodeableConcept = z.infer<typeof CodeableConcept>;
-const Quantity = z.looseObject({
-  value: z.number().optional(),
-  unit: z.string().optional(),
-  code: z.string().optional(),
-});
-type Quantity = z.infer<typeof Quantity>;
-
-const EncounterSchema = z.looseObject({
-  resourceType: z.literal('Encounter'),
-  id: z.string().min(1).max(128).optional(),
-  subject: z.looseObject({ reference: z.string().min(1).max(256) }),
-  period: z.looseObject({ start: InstantSchema }),
-});
-
-const ObservationSchema = z.looseObject({
-  status: z.string().optional(),
-  code: CodeableConcept,
-  valueBoolean: z.boolean().optional(),
-  valueQuantity: Quantity.optional(),
-  valueCodeableConcept: CodeableConcept.optional(),
-  component: z
-    .array(z.looseObject({ code: CodeableConcept, valueQuantity: Quantity.optional() }))
-    .max(20)
-    .optional(),
-  effectiveDateTime: InstantSchema.optional(),
-});
-
-const ConditionSchema = z.looseObject({
-  category: z.array(CodeableConcept).max(10).optional(),
-  verificationStatus: CodeableConcept.optional(),
-  clinicalStatus: CodeableConcept.optional(),
-  code: CodeableConcept,
-});
-
-const MedicationRequestSchema = z.looseObject({
-  status: z.string(),
-  medicationCodeableConcept: CodeableConcept.optional(),
-});
-
-const ProcedureSchema = z.looseObject({ status: z.string().optional(), code: CodeableConcept });
-const ImmunizationSchema = z.looseObject({
-  status: z.string().optional(),
-  vaccineCode: CodeableConcept,
-});
 
 /** The bundle envelope; each entry's resource is checked by its own schema in `fhirBundleToVisit`. */
 export const FhirVisitBundleSchema = z
@@ -93,51 +58,6 @@ export interface FhirVisit {
   readonly input: VisitEventInput;
   /** Codes the bundle carried that the compact form cannot hold (no usable system or format). */
   readonly unresolved: readonly UnresolvedCode[];
-}
-
-const NEVER_HAPPENED = new Set(['entered-in-error', 'cancelled', 'not-done', 'preliminary']);
-
-function codings(concept: CodeableConcept | undefined): CodingRef[] {
-  return (concept?.coding ?? []).flatMap((c) => {
-    const parsed = z
-      .strictObject({ system: CodeSystemUriSchema, code: CodeValueSchema })
-      .safeParse({
-        system: c.system,
-        code: c.code,
-      });
-    return parsed.success ? [parsed.data] : [];
-  });
-}
-
-function codeIn(concept: CodeableConcept | undefined, system: string): string | undefined {
-  return codings(concept).find((c) => c.system === system)?.code;
-}
-
-function anyCode(concept: CodeableConcept | undefined): string | undefined {
-  return codings(concept)[0]?.code;
-}
-
-/** `E119` → `E11.9`: ICD-10-CM codes often travel without their dot. */
-function icd10WithDot(code: string): string {
-  const upper = code.toUpperCase();
-  return upper.length > 3 && !upper.includes('.')
-    ? `${upper.slice(0, 3)}.${upper.slice(3)}`
-    : upper;
-}
-
-function referenceId(reference: string): string | undefined {
-  const match = /^(?:Patient\/|urn:uuid:)([A-Za-z0-9\-.]{1,128})$/.exec(reference);
-  return match?.[1];
-}
-
-/** A quantity's UCUM unit: its `code`, else its `unit` when that is a UCUM string. */
-function ucum(quantity: Quantity): string | undefined {
-  for (const unit of [quantity.code, quantity.unit]) {
-    if (UcumUnitSchema.safeParse(unit).success) {
-      return unit;
-    }
-  }
-  return undefined;
 }
 
 function failure(details: ErrorDetail[]): AppError {
