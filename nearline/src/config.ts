@@ -26,7 +26,7 @@ export const NearlineEnvSchema = z.object({
   LAKE_CLAIM_IDLE_MS: positiveInt.default(60_000),
   NEARLINE_LOCK_MS: positiveInt.default(30_000),
   NEARLINE_STALLED_INTERVAL_MS: positiveInt.default(30_000),
-  NEARLINE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+  NEARLINE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(600_000),
   /** How long processed event ids are remembered (a re-sent event within it is ignored). */
   PROCESSED_RETENTION_DAYS: positiveInt.default(30),
   /** How often the registry's production pointer is checked for a new encoder. */
