@@ -11,6 +11,7 @@ import { createNearlineKeys } from '@mediassist/shared/events';
 import type { PatientId } from '@mediassist/shared/ids';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations } from './accessibility.js';
 import { launchChromium } from './browser.js';
 import { EHR_ID } from './demo-patients.js';
 import { KEY_PREFIX, ONLINE_ROOT, startOnlineStack, type OnlineStack } from './online-stack.js';
@@ -95,6 +96,7 @@ describe('the consultation screen', () => {
   it('pre-fills the local clinician key on this machine and signs in', async () => {
     const keyInput = page.getByLabel('API key');
     await expect.poll(() => keyInput.inputValue()).toBe(stack.clinicianKey);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Connect' }).click();
     await page.getByRole('heading', { name: 'Open a patient' }).waitFor();
   });
@@ -103,6 +105,7 @@ describe('the consultation screen', () => {
     const demo = page.locator('.demo-patient');
     await expect.poll(() => demo.count()).toBe(3);
     await screenshot('01-open-patient');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByLabel('Patient id').fill(EHR_ID);
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await page.getByRole('heading', { name: /Male, 52/ }).waitFor();
@@ -152,6 +155,7 @@ describe('the consultation screen', () => {
     await evidence.waitFor({ state: 'visible' });
     expect(await evidence.textContent()).toMatch(/For.*\(LR [\d.]+\).*Sources.*\w/s);
     await screenshot('02-differential');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('adds an answered next question to the findings', async () => {
@@ -209,6 +213,7 @@ describe('the consultation screen', () => {
     expect(text).toMatch(/amoxicillin/i);
     await review.getByRole('heading', { name: 'Findings' }).scrollIntoViewIfNeeded();
     await screenshot('04-note-summary');
+    expect(await accessibilityViolations(page)).toEqual([]);
     const sent = page.waitForRequest((r) => r.url().endsWith('/api/v1/events/visit'));
     await page.getByRole('button', { name: 'Save visit record' }).click();
     const body = JSON.parse((await sent).postData() ?? '{}') as {
@@ -233,6 +238,7 @@ describe('the consultation screen', () => {
     await pickFromTypeahead('Add a finding', 'wheez');
     await suggestionsUpdated();
     await screenshot('05-stale-record');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('loaded nothing from another origin and logged no EHR id or note text', () => {
