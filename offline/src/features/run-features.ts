@@ -157,6 +157,7 @@ export async function runFeatures(
       });
       const rows = await writeViews({
         connection,
+        connect: () => session.connect(),
         store,
         kb,
         asOf,

@@ -9,7 +9,7 @@ import type { FeatureRow, OfflineStore } from '@mediassist/feature-store/offline
 import type { PatientId } from '@mediassist/shared/ids';
 import type { Progress } from '../io/progress.js';
 
-export const SNAPSHOT_BATCH_ROWS = 200_000;
+export const SNAPSHOT_BATCH_ROWS = 50_000;
 
 export interface SnapshotWriteOptions<TView extends AnyFeatureView> {
   connection: DuckDBConnection;
@@ -18,6 +18,8 @@ export interface SnapshotWriteOptions<TView extends AnyFeatureView> {
   sql: string;
   createdAt: Date;
   progress: Progress;
+  /** Checked between batches: a cancelled run stops writing. */
+  signal?: AbortSignal;
   /** Called with each current snapshot's value. */
   onCurrent?: (patientId: PatientId, value: FeatureValueOf<TView>) => void;
   batchRows?: number;
@@ -64,6 +66,7 @@ export async function writeViewSnapshots<TView extends AnyFeatureView>(
       }
     }
     if (batch.length >= batchRows) {
+      options.signal?.throwIfAborted();
       await flush();
     }
   }

@@ -34,6 +34,8 @@ import {
 
 export interface WriteViewsOptions {
   connection: DuckDBConnection;
+  /** More connections, so the three per-visit views are computed and written concurrently. */
+  connect: () => Promise<DuckDBConnection>;
   store: Pick<OfflineStore, 'writeSnapshot'>;
   kb: KnowledgeBase;
   /** The current snapshots' day and timestamp. */
@@ -81,30 +83,38 @@ async function writeCareGaps(
 /** Writes the views; returns rows written per view. */
 export async function writeViews(options: WriteViewsOptions): Promise<Record<string, number>> {
   const { connection, store, createdAt, progress, signal } = options;
-  const common = { connection, store, createdAt, progress };
+  const common = { connection, store, createdAt, progress, signal };
   const chronic = new Map<PatientId, readonly string[]>();
   const meds = new Map<PatientId, readonly string[]>();
   const lastDone = new Map<PatientId, Readonly<Record<string, string>>>();
   const rows: Record<string, number> = {};
-  rows[conditionHistory.name] = await writeViewSnapshots({
-    ...common,
-    view: conditionHistory,
-    sql: buildConditionHistorySql('all'),
-    onCurrent: (id, value) => chronic.set(id, value.chronic),
-  });
-  signal.throwIfAborted();
-  rows[recentFindings.name] = await writeViewSnapshots({
-    ...common,
-    view: recentFindings,
-    sql: buildRecentFindingsSql('all'),
-  });
-  signal.throwIfAborted();
-  rows[medicationList.name] = await writeViewSnapshots({
-    ...common,
-    view: medicationList,
-    sql: buildMedicationListSql('all'),
-    onCurrent: (id, value) => meds.set(id, value.activeRxcuis),
-  });
+  // The per-visit views are the bulk of the rows: compute them on three connections at once, so
+  // DuckDB's threads work while the store validates and encodes on the main thread.
+  const [historyConnection, medsConnection] = [await options.connect(), await options.connect()];
+  const [historyRows, findingsRows, medsRows] = await Promise.all([
+    writeViewSnapshots({
+      ...common,
+      view: conditionHistory,
+      sql: buildConditionHistorySql('all'),
+      onCurrent: (id, value) => chronic.set(id, value.chronic),
+    }),
+    writeViewSnapshots({
+      ...common,
+      connection: historyConnection,
+      view: recentFindings,
+      sql: buildRecentFindingsSql('all'),
+    }),
+    writeViewSnapshots({
+      ...common,
+      connection: medsConnection,
+      view: medicationList,
+      sql: buildMedicationListSql('all'),
+      onCurrent: (id, value) => meds.set(id, value.activeRxcuis),
+    }),
+  ]);
+  rows[conditionHistory.name] = historyRows;
+  rows[recentFindings.name] = findingsRows;
+  rows[medicationList.name] = medsRows;
   signal.throwIfAborted();
   rows[demographics.name] = await writeViewSnapshots({
     ...common,

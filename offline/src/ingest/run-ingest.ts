@@ -204,7 +204,15 @@ export async function runIngest(deps: IngestDeps, options: IngestOptions): Promi
       const pseudonyms = await timed('pseudonyms', () => buildIdMaps({ connection, specs, key }));
       signal.throwIfAborted();
       const outputs = await timed('write', () =>
-        writeOutputs({ connection, staged, layout, runId, progress: deps.progress }),
+        writeOutputs({
+          connection,
+          connect: () => session.connect(),
+          concurrency: options.threads ?? 2,
+          staged,
+          layout,
+          runId,
+          progress: deps.progress,
+        }),
       );
       const codeStats = await timed('report', () => collectCodeStats({ connection, specs }));
       const read = Object.values(outputs.resources).reduce((n, r) => n + r.read, 0);

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { AppError } from '@mediassist/shared/errors';
-import type { ProgressFactory } from '../io/progress.js';
+import type { Progress, ProgressFactory } from '../io/progress.js';
 import { numberField, queryRows, stringField } from '../lake/duckdb-session.js';
 import type { LakeLayout } from '../lake/lake-layout.js';
 import type { ResourceCounts } from './ingest-report.js';
@@ -50,8 +50,47 @@ async function quarantine(options: {
   return entries;
 }
 
+interface CopyTask {
+  readonly item: StagedResource;
+  readonly sql: string;
+  readonly notes: boolean;
+}
+
+/** Runs the COPY statements on several connections at once, largest inputs first. */
+async function runCopies(options: {
+  tasks: CopyTask[];
+  connections: readonly DuckDBConnection[];
+  progress: Progress;
+}): Promise<{ written: Map<StagedResource, number>; notes: number }> {
+  const queue = [...options.tasks];
+  const written = new Map<StagedResource, number>();
+  let notes = 0;
+  await Promise.all(
+    options.connections.map(async (connection) => {
+      try {
+        for (let task = queue.shift(); task !== undefined; task = queue.shift()) {
+          const rows = (await connection.run(task.sql)).rowsChanged;
+          if (task.notes) {
+            notes += rows;
+          } else {
+            written.set(task.item, rows);
+            options.progress.increment();
+          }
+        }
+      } catch (error) {
+        queue.length = 0;
+        throw error;
+      }
+    }),
+  );
+  return { written, notes };
+}
+
 export async function writeOutputs(options: {
   connection: DuckDBConnection;
+  /** Opens more connections for concurrent writes. */
+  connect: () => Promise<DuckDBConnection>;
+  concurrency: number;
   staged: readonly StagedResource[];
   layout: LakeLayout;
   runId: string;
@@ -61,20 +100,30 @@ export async function writeOutputs(options: {
   const clinical = layout.runClinical(runId);
   const restricted = layout.runRestricted(runId);
   const bar = options.progress({ label: 'ingest: write', total: staged.length, unit: 'tables' });
+  const bytes = (item: StagedResource): number => item.files.reduce((n, f) => n + f.bytes, 0);
+  const tasks = staged
+    .flatMap((item): CopyTask[] => {
+      const { spec } = item;
+      const table = buildCopyTableSql({ spec, path: path.join(clinical, `${spec.table}.parquet`) });
+      const notesSql = buildCopyRestrictedSql({
+        spec,
+        path: path.join(restricted, 'notes', 'notes.parquet'),
+      });
+      return [
+        { item, sql: table, notes: false },
+        ...(notesSql === undefined ? [] : [{ item, sql: notesSql, notes: true }]),
+      ];
+    })
+    .sort((a, b) => bytes(b.item) - bytes(a.item));
+  const connections = [connection];
+  for (let i = 1; i < Math.max(1, options.concurrency); i += 1) {
+    connections.push(await options.connect());
+  }
+  const copies = await runCopies({ tasks, connections, progress: bar });
+  bar.stop();
   const resources: Record<string, ResourceCounts> = {};
-  let notes = 0;
   for (const item of staged) {
     const { spec } = item;
-    const table = await connection.run(
-      buildCopyTableSql({ spec, path: path.join(clinical, `${spec.table}.parquet`) }),
-    );
-    const restrictedSql = buildCopyRestrictedSql({
-      spec,
-      path: path.join(restricted, 'notes', 'notes.parquet'),
-    });
-    if (restrictedSql !== undefined) {
-      notes += (await connection.run(restrictedSql)).rowsChanged;
-    }
     const entries = await quarantine({
       connection,
       staged: item,
@@ -86,7 +135,7 @@ export async function writeOutputs(options: {
     }
     const counts = await countStaged({ connection, spec });
     const [orphanRow] = await queryRows(connection, buildOrphansSql(spec));
-    const written = table.rowsChanged;
+    const written = copies.written.get(item) ?? 0;
     if (counts.read !== written + counts.quarantined || entries.length !== counts.quarantined) {
       throw new AppError(
         'INTERNAL',
@@ -101,8 +150,6 @@ export async function writeOutputs(options: {
       reasons,
       orphans: orphanRow === undefined ? 0 : numberField(orphanRow, 'n'),
     };
-    bar.increment();
   }
-  bar.stop();
-  return { resources, notes };
+  return { resources, notes: copies.notes };
 }
