@@ -42,6 +42,8 @@ import { eventsRoutes } from './routes/events.js';
 import { cdsServicesRoutes, type CdsHooksDeps } from './routes/cds-services.js';
 import { patientsRoutes } from './routes/patients.js';
 import { WEB_PUBLIC_PATHS, webRoutes } from './routes/web.js';
+import { ADMIN_QUEUES_PATH, adminQueuesRoutes } from './routes/admin-queues.js';
+import type { Queue } from 'bullmq';
 import type { DemoPatientSource } from './web/demo-patient-source.js';
 import type { PatientSummaries } from './web/patient-summary.js';
 import type { WebAssets } from './web/web-assets.js';
@@ -118,6 +120,8 @@ export interface AppDeps {
   demoPatients?: DemoPatientSource | undefined;
   /** The doctor's web app at `/` (`loadWebAssets`) and the local key it may pre-fill (local runs only). */
   web?: { assets: WebAssets | undefined; localClinicianKey: string | undefined } | undefined;
+  /** BullMQ queues shown at `/admin/queues` (admin role); absent → not mounted. */
+  queues?: readonly Queue[] | undefined;
 }
 
 export function createApp(deps: AppDeps) {
@@ -218,6 +222,9 @@ export function createApp(deps: AppDeps) {
         clock,
       }),
     );
+  }
+  if (deps.queues) {
+    app.route(ADMIN_QUEUES_PATH, adminQueuesRoutes({ queues: deps.queues }));
   }
   app.route(
     '/',

@@ -12,6 +12,7 @@ import { createLogger, type Logger } from '@mediassist/shared/logger';
 import { createTextExtractor } from '@mediassist/shared/text';
 import { Redis } from 'ioredis';
 import { Queue } from 'bullmq';
+import { OFFLINE_QUEUE_NAME, offlineQueuePrefix } from '@mediassist/shared/events';
 import { createEventIntake, createNearlineKeys, NEARLINE_QUEUES } from '@mediassist/shared/events';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { featureRegistry } from '@mediassist/feature-store/definitions';
@@ -217,6 +218,15 @@ async function main(logger: Logger): Promise<void> {
     logger.warn({ error: safeErrorFields(error) }, 'event queue error');
   });
   const eventIntake = createEventIntake({ redis, refreshQueue, keys: nearlineKeys });
+  // The admin queue dashboard (/admin/queues): nearline's queues and the offline tier's.
+  const dashboardQueues = [
+    refreshQueue,
+    new Queue(NEARLINE_QUEUES.deadLetter, { connection: redis, prefix: nearlineKeys.queuePrefix }),
+    new Queue(OFFLINE_QUEUE_NAME, {
+      connection: redis,
+      prefix: offlineQueuePrefix(env.REDIS_KEY_PREFIX),
+    }),
+  ];
   // The doctor's web app: its files, the patient record it opens, demo patients, the local key.
   const web = {
     assets: loadWebAssets(webDistDir(env)),
@@ -269,6 +279,7 @@ async function main(logger: Logger): Promise<void> {
     patientSummaries,
     demoPatients,
     web,
+    queues: dashboardQueues,
     eventIntake,
     pseudonymKey: env.PSEUDONYM_KEY,
     cdsHooks: await createCdsHooksDeps({ env, redis, assist, logger, clock: systemClock }),
@@ -287,7 +298,7 @@ async function main(logger: Logger): Promise<void> {
   try {
     await models.close();
     await audit.close();
-    await refreshQueue.close();
+    await Promise.all(dashboardQueues.map((q) => q.close()));
   } finally {
     await redis.quit().catch(() => {
       redis.disconnect();
