@@ -233,161 +233,173 @@ describe('features from the lake', () => {
     });
   });
 
-  it('builds training examples whose point-in-time features never include the visit itself', async () => {
-    await withTempDir(async (dir) => {
-      const lakeDir = await fixtureLake(dir);
-      const result = await features(lakeDir, { asOf: day('2025-12-31') });
-      const examples = await queryLake(
-        `SELECT * EXCLUDE (label_timestamp) FROM '${result.trainingExamples.path}' ORDER BY visit_date`,
-      );
-      expect(examples).toEqual([
-        {
-          patient_id: A,
-          encounter_id: en('enc-a1'),
-          visit_date: '2025-01-15',
-          label: 'acute-bronchitis',
-          condition_id: 'acute-bronchitis',
-          diagnosed_condition_ids: ['acute-bronchitis'],
-          from_feedback: false,
-          present_findings: [
-            'cough',
-            'current-smoker',
-            'elevated-blood-pressure',
-            'fever',
-            'tachycardia',
-          ],
-          absent_findings: ['chest-pain'],
-          age_at_visit: 63,
-          age_90_plus: false,
-          sex: 'female',
-          source: 'lake',
-        },
-        {
-          patient_id: B,
-          encounter_id: en('enc-b1'),
-          visit_date: '2025-03-03',
-          label: 'streptococcal-pharyngitis',
-          condition_id: 'streptococcal-pharyngitis',
-          diagnosed_condition_ids: ['streptococcal-pharyngitis'],
-          from_feedback: false,
-          present_findings: ['sore-throat'],
-          absent_findings: [],
-          age_at_visit: null,
-          age_90_plus: true,
-          sex: 'male',
-          source: 'lake',
-        },
-      ]);
-      const store = await DuckDbOfflineStore.open({ lakeDir, threads: 2 });
-      try {
-        const rows = [];
-        for await (const batch of store.trainingSetFromParquet({
-          labelFiles: [result.trainingExamples.path],
-          views: [conditionHistory, recentFindings, medicationList],
-        })) {
-          rows.push(...batch);
-        }
-        const bronchitis = rows.find((r) => r.patientId === A);
-        expect(bronchitis?.label).toBe('acute-bronchitis');
-        expect(bronchitis?.features.condition_history).toMatchObject({
-          status: 'fresh',
-          value: {
-            chronic: ['hypertension', 'type-2-diabetes'],
-            icd10: ['E11.9', 'I10'],
-            recentAcute: [],
-          },
-          asOf: new Date(`2025-01-14${END}Z`),
-        });
-        expect(bronchitis?.features.recent_findings).toMatchObject({
-          status: 'fresh',
-          value: { present: [], visits90d: 0, lastVisitAt: null },
-        });
-      } finally {
-        await store.close();
-      }
-    });
-  });
-
-  it('runs incrementally from its watermark and learns from nearline visits and final diagnoses', async () => {
-    await withTempDir(async (dir) => {
-      const lakeDir = await fixtureLake(dir);
-      await features(lakeDir, { asOf: day('2025-12-31') });
-      await writeVisitEvents({
-        lakeDir,
-        events: [
+  it(
+    'builds training examples whose point-in-time features never include the visit itself',
+    { timeout: 180_000 },
+    async () => {
+      await withTempDir(async (dir) => {
+        const lakeDir = await fixtureLake(dir);
+        const result = await features(lakeDir, { asOf: day('2025-12-31') });
+        const examples = await queryLake(
+          `SELECT * EXCLUDE (label_timestamp) FROM '${result.trainingExamples.path}' ORDER BY visit_date`,
+        );
+        expect(examples).toEqual([
           {
-            eventId: '3f7a1c2e-0000-4000-8000-000000000001',
-            patientId: C,
-            encounterId: en('enc-c2'),
-            occurredAt: '2026-01-05T10:00:00.000Z',
-            present: ['cough', 'sore-throat'],
-            absent: ['fever'],
-            diagnoses: [{ conditionId: 'upper-respiratory-tract-infection', icd10: 'J06.9' }],
-            observations: [
-              { loinc: '8310-5', value: 37.9, unit: 'Cel', at: '2026-01-05T10:05:00.000Z' },
+            patient_id: A,
+            encounter_id: en('enc-a1'),
+            visit_date: '2025-01-15',
+            label: 'acute-bronchitis',
+            condition_id: 'acute-bronchitis',
+            diagnosed_condition_ids: ['acute-bronchitis'],
+            from_feedback: false,
+            present_findings: [
+              'cough',
+              'current-smoker',
+              'elevated-blood-pressure',
+              'fever',
+              'tachycardia',
             ],
-            started: ['5640'],
-            tests: ['rapid-strep-test'],
+            absent_findings: ['chest-pain'],
+            age_at_visit: 63,
+            age_90_plus: false,
+            sex: 'female',
+            source: 'lake',
           },
-        ],
-      });
-      await writeFinalDiagnoses({
-        lakeDir,
-        feedback: [
           {
-            eventId: '3f7a1c2e-0000-4000-8000-000000000002',
-            patientId: B,
-            encounterId: en('enc-b1'),
-            occurredAt: '2025-03-04T09:00:00.000Z',
-            conditionId: 'viral-pharyngitis',
+            patient_id: B,
+            encounter_id: en('enc-b1'),
+            visit_date: '2025-03-03',
+            label: 'streptococcal-pharyngitis',
+            condition_id: 'streptococcal-pharyngitis',
+            diagnosed_condition_ids: ['streptococcal-pharyngitis'],
+            from_feedback: false,
+            present_findings: ['sore-throat'],
+            absent_findings: [],
+            age_at_visit: null,
+            age_90_plus: true,
+            sex: 'male',
+            source: 'lake',
           },
-        ],
+        ]);
+        const store = await DuckDbOfflineStore.open({ lakeDir, threads: 2 });
+        try {
+          const rows = [];
+          for await (const batch of store.trainingSetFromParquet({
+            labelFiles: [result.trainingExamples.path],
+            views: [conditionHistory, recentFindings, medicationList],
+          })) {
+            rows.push(...batch);
+          }
+          const bronchitis = rows.find((r) => r.patientId === A);
+          expect(bronchitis?.label).toBe('acute-bronchitis');
+          expect(bronchitis?.features.condition_history).toMatchObject({
+            status: 'fresh',
+            value: {
+              chronic: ['hypertension', 'type-2-diabetes'],
+              icd10: ['E11.9', 'I10'],
+              recentAcute: [],
+            },
+            asOf: new Date(`2025-01-14${END}Z`),
+          });
+          expect(bronchitis?.features.recent_findings).toMatchObject({
+            status: 'fresh',
+            value: { present: [], visits90d: 0, lastVisitAt: null },
+          });
+        } finally {
+          await store.close();
+        }
       });
-      const result = await features(lakeDir, { asOf: day('2026-01-10') });
-      expect(result).toMatchObject({
-        mode: 'incremental',
-        since: '2025-12-31',
-        snapshots: { history: 1, current: 3 },
-        events: { visits: 1, feedback: 1 },
-        trainingExamples: { rows: 3, fromEvents: 1 },
+    },
+  );
+
+  it(
+    'runs incrementally from its watermark and learns from nearline visits and final diagnoses',
+    { timeout: 180_000 },
+    async () => {
+      await withTempDir(async (dir) => {
+        const lakeDir = await fixtureLake(dir);
+        await features(lakeDir, { asOf: day('2025-12-31') });
+        await writeVisitEvents({
+          lakeDir,
+          events: [
+            {
+              eventId: '3f7a1c2e-0000-4000-8000-000000000001',
+              patientId: C,
+              encounterId: en('enc-c2'),
+              occurredAt: '2026-01-05T10:00:00.000Z',
+              present: ['cough', 'sore-throat'],
+              absent: ['fever'],
+              diagnoses: [{ conditionId: 'upper-respiratory-tract-infection', icd10: 'J06.9' }],
+              observations: [
+                { loinc: '8310-5', value: 37.9, unit: 'Cel', at: '2026-01-05T10:05:00.000Z' },
+              ],
+              started: ['5640'],
+              tests: ['rapid-strep-test'],
+            },
+          ],
+        });
+        await writeFinalDiagnoses({
+          lakeDir,
+          feedback: [
+            {
+              eventId: '3f7a1c2e-0000-4000-8000-000000000002',
+              patientId: B,
+              encounterId: en('enc-b1'),
+              occurredAt: '2025-03-04T09:00:00.000Z',
+              conditionId: 'viral-pharyngitis',
+            },
+          ],
+        });
+        const result = await features(lakeDir, { asOf: day('2026-01-10') });
+        expect(result).toMatchObject({
+          mode: 'incremental',
+          since: '2025-12-31',
+          snapshots: { history: 1, current: 3 },
+          events: { visits: 1, feedback: 1 },
+          trainingExamples: { rows: 3, fromEvents: 1 },
+        });
+        expect((await snapshots(lakeDir, 'condition_history', C)).map((s) => s.at)).toEqual([
+          `2025-02-09${END}`,
+          `2025-12-31${END}`,
+          `2026-01-04${END}`,
+          `2026-01-10${END}`,
+        ]);
+        const current = await snapshots(lakeDir, 'recent_findings', C);
+        expect(current.at(-1)?.value).toEqual({
+          present: ['cough', 'sore-throat'],
+          visits90d: 1,
+          lastVisitAt: '2026-01-05',
+        });
+        expect((await snapshots(lakeDir, 'medication_list', C)).at(-1)?.value).toEqual({
+          activeRxcuis: ['5640'],
+        });
+        const examples = await queryLake(
+          `SELECT patient_id, label, from_feedback, source, present_findings, absent_findings FROM '${result.trainingExamples.path}' ORDER BY visit_date`,
+        );
+        expect(examples).toEqual([
+          expect.objectContaining({
+            patient_id: A,
+            label: 'acute-bronchitis',
+            from_feedback: false,
+          }),
+          expect.objectContaining({
+            patient_id: B,
+            label: 'viral-pharyngitis',
+            from_feedback: true,
+            source: 'lake',
+          }),
+          {
+            patient_id: C,
+            label: 'upper-respiratory-tract-infection',
+            from_feedback: false,
+            source: 'event',
+            present_findings: ['cough', 'sore-throat'],
+            absent_findings: ['fever'],
+          },
+        ]);
       });
-      expect((await snapshots(lakeDir, 'condition_history', C)).map((s) => s.at)).toEqual([
-        `2025-02-09${END}`,
-        `2025-12-31${END}`,
-        `2026-01-04${END}`,
-        `2026-01-10${END}`,
-      ]);
-      const current = await snapshots(lakeDir, 'recent_findings', C);
-      expect(current.at(-1)?.value).toEqual({
-        present: ['cough', 'sore-throat'],
-        visits90d: 1,
-        lastVisitAt: '2026-01-05',
-      });
-      expect((await snapshots(lakeDir, 'medication_list', C)).at(-1)?.value).toEqual({
-        activeRxcuis: ['5640'],
-      });
-      const examples = await queryLake(
-        `SELECT patient_id, label, from_feedback, source, present_findings, absent_findings FROM '${result.trainingExamples.path}' ORDER BY visit_date`,
-      );
-      expect(examples).toEqual([
-        expect.objectContaining({ patient_id: A, label: 'acute-bronchitis', from_feedback: false }),
-        expect.objectContaining({
-          patient_id: B,
-          label: 'viral-pharyngitis',
-          from_feedback: true,
-          source: 'lake',
-        }),
-        {
-          patient_id: C,
-          label: 'upper-respiratory-tract-infection',
-          from_feedback: false,
-          source: 'event',
-          present_findings: ['cough', 'sore-throat'],
-          absent_findings: ['fever'],
-        },
-      ]);
-    });
-  });
+    },
+  );
 
   it('fails clearly without an ingested lake and for a future as-of date', async () => {
     await withTempDir(async (dir) => {

@@ -241,79 +241,105 @@ describe('ingest of a profile export', () => {
     });
   });
 
-  it('is idempotent: re-ingesting the same export gives the same tables, and only two runs are kept', async () => {
-    await withTempDir(async (dir) => {
-      await writeFixtureExport({ dir: path.join(dir, 'in'), malformed: true });
-      const layout = createLakeLayout(path.join(dir, 'lake'));
-      const snapshot = async (): Promise<unknown[]> =>
-        Promise.all(
-          [
-            'patients',
-            'encounters',
-            'conditions',
-            'observations',
-            'medication_requests',
-            'documents',
-          ].map((t) =>
-            queryLake(
-              `SELECT md5(string_agg(t::VARCHAR, '|')) AS h, count(*) AS n FROM '${layout.clinicalTable(t as 'patients')}' AS t`,
+  it(
+    'is idempotent: re-ingesting the same export gives the same tables, and only two runs are kept',
+    { timeout: 180_000 },
+    async () => {
+      await withTempDir(async (dir) => {
+        await writeFixtureExport({ dir: path.join(dir, 'in'), malformed: true });
+        const layout = createLakeLayout(path.join(dir, 'lake'));
+        const snapshot = async (): Promise<unknown[]> =>
+          Promise.all(
+            [
+              'patients',
+              'encounters',
+              'conditions',
+              'observations',
+              'medication_requests',
+              'documents',
+            ].map((t) =>
+              queryLake(
+                `SELECT md5(string_agg(t::VARCHAR, '|')) AS h, count(*) AS n FROM '${layout.clinicalTable(t as 'patients')}' AS t`,
+              ),
             ),
-          ),
-        );
-      const runs: string[] = [];
-      const first = await ingestForTest({ inputDir: path.join(dir, 'in'), lakeDir: layout.root });
-      const before = await snapshot();
-      const notesBefore = await readFile(layout.notesTable);
-      for (let i = 0; i < 2; i += 1) {
-        runs.push(
-          (await ingestForTest({ inputDir: path.join(dir, 'in'), lakeDir: layout.root })).runId,
-        );
-      }
-      expect(await snapshot()).toEqual(before);
-      expect(await readFile(layout.notesTable)).toEqual(notesBefore);
-      expect((await readFile(layout.clinicalTable('observations'))).length).toBeGreaterThan(0);
-      expect(path.basename(path.dirname(await readlink(layout.clinical)))).toBe(runs[1]);
-      expect((await readdir(layout.runsDir)).sort()).toEqual([...runs].sort());
-      expect((await readdir(layout.restrictedRunsDir)).sort()).toEqual([...runs].sort());
-      expect(runs).not.toContain(first.runId);
-    });
-  });
+          );
+        const runs: string[] = [];
+        const first = await ingestForTest({ inputDir: path.join(dir, 'in'), lakeDir: layout.root });
+        const before = await snapshot();
+        const notesBefore = await readFile(layout.notesTable);
+        for (let i = 0; i < 2; i += 1) {
+          runs.push(
+            (await ingestForTest({ inputDir: path.join(dir, 'in'), lakeDir: layout.root })).runId,
+          );
+        }
+        expect(await snapshot()).toEqual(before);
+        expect(await readFile(layout.notesTable)).toEqual(notesBefore);
+        expect((await readFile(layout.clinicalTable('observations'))).length).toBeGreaterThan(0);
+        expect(path.basename(path.dirname(await readlink(layout.clinical)))).toBe(runs[1]);
+        expect((await readdir(layout.runsDir)).sort()).toEqual([...runs].sort());
+        expect((await readdir(layout.restrictedRunsDir)).sort()).toEqual([...runs].sort());
+        expect(runs).not.toContain(first.runId);
+      });
+    },
+  );
 
-  it('fails clearly on a missing folder, an empty folder and a file of the wrong type, publishing nothing', async () => {
-    await withTempDir(async (dir) => {
-      const lakeDir = path.join(dir, 'lake');
-      await expect(
-        ingestForTest({ inputDir: path.join(dir, 'nope'), lakeDir }),
-      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
-      await mkdir(path.join(dir, 'empty'));
-      await writeFile(path.join(dir, 'empty', 'README.md'), 'nothing here');
-      await expect(
-        ingestForTest({ inputDir: path.join(dir, 'empty'), lakeDir }),
-      ).rejects.toMatchObject({
-        code: 'VALIDATION_FAILED',
-        message: expect.stringContaining('No FHIR Bulk Data files') as unknown,
+  it(
+    'fails clearly on a missing folder, an empty folder and a file of the wrong type, publishing nothing',
+    { timeout: 180_000 },
+    async () => {
+      await withTempDir(async (dir) => {
+        const lakeDir = path.join(dir, 'lake');
+        await expect(
+          ingestForTest({ inputDir: path.join(dir, 'nope'), lakeDir }),
+        ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        await mkdir(path.join(dir, 'empty'));
+        await writeFile(path.join(dir, 'empty', 'README.md'), 'nothing here');
+        await expect(
+          ingestForTest({ inputDir: path.join(dir, 'empty'), lakeDir }),
+        ).rejects.toMatchObject({
+          code: 'VALIDATION_FAILED',
+          message: expect.stringContaining('No FHIR Bulk Data files') as unknown,
+        });
+        await writeFixtureExport({ dir: path.join(dir, 'good') });
+        const good = await ingestForTest({ inputDir: path.join(dir, 'good'), lakeDir });
+        await mkdir(path.join(dir, 'bad'));
+        const observations = (
+          await readFile(path.join(dir, 'good', 'Observation.000.ndjson'), 'utf8')
+        )
+          .trim()
+          .split('\n');
+        await writeFile(path.join(dir, 'bad', 'Patient.ndjson'), `${observations.join('\n')}\n`);
+        await expect(
+          ingestForTest({ inputDir: path.join(dir, 'bad'), lakeDir }),
+        ).rejects.toMatchObject({
+          code: 'VALIDATION_FAILED',
+          message: expect.stringContaining(
+            'Patient.ndjson: 13 of 13 lines are not usable Patient resources (most often wrong-resource-type',
+          ) as unknown,
+        });
+        const layout = createLakeLayout(lakeDir);
+        expect(path.basename(path.dirname(await readlink(layout.clinical)))).toBe(good.runId);
+        expect(await readdir(layout.runsDir)).toEqual([good.runId]);
+        expect(await readdir(layout.restrictedRunsDir)).toEqual([good.runId]);
       });
-      await writeFixtureExport({ dir: path.join(dir, 'good') });
-      const good = await ingestForTest({ inputDir: path.join(dir, 'good'), lakeDir });
-      await mkdir(path.join(dir, 'bad'));
-      const observations = (
-        await readFile(path.join(dir, 'good', 'Observation.000.ndjson'), 'utf8')
-      )
-        .trim()
-        .split('\n');
-      await writeFile(path.join(dir, 'bad', 'Patient.ndjson'), `${observations.join('\n')}\n`);
-      await expect(
-        ingestForTest({ inputDir: path.join(dir, 'bad'), lakeDir }),
-      ).rejects.toMatchObject({
-        code: 'VALIDATION_FAILED',
-        message: expect.stringContaining(
-          'Patient.ndjson: 13 of 13 lines are not usable Patient resources (most often wrong-resource-type',
-        ) as unknown,
+    },
+  );
+
+  it(
+    'lets one ingest at a time write a lake: a concurrent run fails with CONFLICT',
+    { timeout: 180_000 },
+    async () => {
+      await withTempDir(async (dir) => {
+        await writeFixtureExport({ dir: path.join(dir, 'in') });
+        const run = (): Promise<unknown> =>
+          ingestForTest({ inputDir: path.join(dir, 'in'), lakeDir: path.join(dir, 'lake') });
+        const results = await Promise.allSettled([run(), run()]);
+        expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+        const failed = results.find((r) => r.status === 'rejected');
+        expect(failed?.reason).toMatchObject({ code: 'CONFLICT' });
+        // The lock is released: a later run succeeds.
+        await expect(run()).resolves.toBeDefined();
       });
-      const layout = createLakeLayout(lakeDir);
-      expect(path.basename(path.dirname(await readlink(layout.clinical)))).toBe(good.runId);
-      expect(await readdir(layout.runsDir)).toEqual([good.runId]);
-      expect(await readdir(layout.restrictedRunsDir)).toEqual([good.runId]);
-    });
-  });
+    },
+  );
 });
