@@ -1,14 +1,42 @@
 /** The guideline-only diagnosis engine for one knowledge base: indexes built once, pure functions after. */
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
+import { describeCondition } from './describe-condition.js';
 import { buildDiagnosisIndex } from './diagnosis-index.js';
 import { nextQuestionsWithIndex, type NextQuestionsOptions } from './next-questions.js';
-import { rankWithIndex, type RankDifferentialOptions } from './rank-differential.js';
+import {
+  listWithIndex,
+  rankWithIndex,
+  type ListDifferentialOptions,
+  type ListedCondition,
+  type RankDifferentialOptions,
+} from './rank-differential.js';
 import { evaluateRedFlags } from './red-flags.js';
-import type { DifferentialResult, FiredRedFlag, NextQuestion } from './types.js';
+import { round4 } from './round4.js';
+import {
+  scoreWithIndex,
+  type GuidelineScores,
+  type ScoreDifferentialOptions,
+} from './score-differential.js';
+import type { DifferentialItem, DifferentialResult, FiredRedFlag, NextQuestion } from './types.js';
+
+export interface DescribeConditionOptions {
+  scores: GuidelineScores;
+  condition: string;
+  listedBecause: DifferentialItem['listedBecause'];
+}
 
 export interface DiagnosisEngine {
   readonly kbVersion: string;
   rankDifferential(options: RankDifferentialOptions): DifferentialResult;
+  /**
+   * Every condition's posterior without describing any (what `rankDifferential` ranks): for callers
+   * that choose the listed conditions themselves and describe only those.
+   */
+  scoreDifferential(options: ScoreDifferentialOptions): GuidelineScores;
+  /** The conditions `rankDifferential` would list for these scores, without their evidence. */
+  listDifferential(options: ListDifferentialOptions): ListedCondition[];
+  /** One scored condition as a differential item with its evidence; undefined for an unknown id. */
+  describeCondition(options: DescribeConditionOptions): DifferentialItem | undefined;
   nextQuestions(options: NextQuestionsOptions): NextQuestion[];
   evaluateRedFlags(options: {
     findings: { present: readonly string[] };
@@ -21,6 +49,22 @@ export function createDiagnosisEngine({ kb }: { kb: KnowledgeBase }): DiagnosisE
   return {
     kbVersion: kb.version,
     rankDifferential: (options) => rankWithIndex(index, options),
+    scoreDifferential: (options) => scoreWithIndex(index, options),
+    listDifferential: (options) =>
+      listWithIndex(index, options).map(({ i, because }) => ({
+        condition: index.conditionIds[i] ?? '',
+        probability: round4(options.scores.probability[i] ?? 0),
+        listedBecause: because,
+      })),
+    describeCondition({ scores, condition, listedBecause }) {
+      const i = index.conditionIndex.get(condition);
+      if (i === undefined || scores.conditionIds !== index.conditionIds) {
+        return undefined;
+      }
+      const { present, absent } = scores.findings;
+      const p = scores.probability[i] ?? 0;
+      return describeCondition(index, { i, because: listedBecause, present, absent, p });
+    },
     nextQuestions: (options) => nextQuestionsWithIndex(index, options),
     evaluateRedFlags: ({ findings, age }) => evaluateRedFlags({ kb, findings, age }),
   };

@@ -8,7 +8,7 @@
  * - each risk factor in the history multiplies the odds by its odds ratio.
  */
 import type { AgeBand, Condition, Sex } from '../kb/schema.js';
-import { ageBand } from './diagnosis-index.js';
+import { ageBand } from './age-band.js';
 import type { PatientInput } from './types.js';
 
 export const CHRONIC_ONSET_FRACTION = 0.1;
@@ -22,12 +22,12 @@ export const AGE_BAND_WEIGHTS: Record<AgeBand, number> = {
   '65+': 0.17,
 };
 
-function ratePer1000(condition: Condition, patient: PatientInput): number {
-  const sexes: Sex[] = patient.sex ? [patient.sex] : ['female', 'male'];
+function ratePer1000(condition: Condition, stratum: PriorStratum): number {
+  const sexes: Sex[] = stratum.sex ? [stratum.sex] : ['female', 'male'];
   const bands: [AgeBand, number][] =
-    patient.age === undefined
+    stratum.band === undefined
       ? (Object.entries(AGE_BAND_WEIGHTS) as [AgeBand, number][])
-      : [[ageBand(patient.age), 1]];
+      : [[stratum.band, 1]];
   let total = 0;
   for (const sex of sexes) {
     for (const [band, weight] of bands) {
@@ -37,24 +37,51 @@ function ratePer1000(condition: Condition, patient: PatientInput): number {
   return total / sexes.length;
 }
 
+/** What the prior depends on besides the history: sex and age band (undefined: unknown). */
+export interface PriorStratum {
+  sex?: Sex | undefined;
+  band?: AgeBand | undefined;
+}
+
 /** Prior probability, or 0 when the condition cannot be a new presentation for this patient. */
 export function priorFor(
   condition: Condition,
   patient: PatientInput,
   history: ReadonlySet<string> = new Set(patient.conditions ?? []),
 ): number {
+  const band = patient.age === undefined ? undefined : ageBand(patient.age);
+  return priorInStratum(condition, { sex: patient.sex, band }, history);
+}
+
+/** `priorFor` by stratum: the same prior for every patient of that sex and age band. */
+export function priorInStratum(
+  condition: Condition,
+  stratum: PriorStratum,
+  history: ReadonlySet<string>,
+): number {
+  return adjustForHistory(condition, baseRate(condition, stratum), history);
+}
+
+/** The presentation probability of a stratum before the history (new diagnoses for chronic ones). */
+export function baseRate(condition: Condition, stratum: PriorStratum): number {
+  const p = Math.min(0.5, ratePer1000(condition, stratum) / 1000);
+  return condition.course === 'chronic' ? p * CHRONIC_ONSET_FRACTION : p;
+}
+
+/** The prior from a stratum's `baseRate` and the patient's history (see the module comment). */
+export function adjustForHistory(
+  condition: Condition,
+  base: number,
+  history: ReadonlySet<string>,
+): number {
   const inHistory = history.has(condition.id);
   if (inHistory && condition.course === 'chronic') {
     return 0;
   }
-  let p = Math.min(0.5, ratePer1000(condition, patient) / 1000);
-  if (condition.course === 'chronic') {
-    p *= CHRONIC_ONSET_FRACTION;
-  }
-  if (p <= 0) {
+  if (base <= 0) {
     return 0;
   }
-  let odds = p / (1 - p);
+  let odds = base / (1 - base);
   if (inHistory) {
     odds *= RECURRENCE_ODDS;
   }

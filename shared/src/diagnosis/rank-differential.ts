@@ -8,24 +8,24 @@
  * the posterior honest when nothing fits.
  */
 import { URGENCIES, type Urgency } from '../kb/schema.js';
-import { leakOf, type DiagnosisIndex } from './diagnosis-index.js';
-import { priorFor } from './prior.js';
+import { describeCondition } from './describe-condition.js';
+import { round4 } from './round4.js';
+import type { DiagnosisIndex } from './diagnosis-index.js';
 import { evaluateRedFlags } from './red-flags.js';
+import { scoreWithIndex, type GuidelineScores } from './score-differential.js';
+import { topIndexes } from './top-indexes.js';
 import type {
-  ArguingAgainst,
   DifferentialItem,
   DifferentialResult,
-  EvidenceItem,
   FindingsInput,
+  FiredRedFlag,
   PatientInput,
 } from './types.js';
 
-/** Share of presentations not explained by any KB condition, relative to the KB conditions' total. */
-export const OTHER_SHARE = 0.25;
+export { OTHER_SHARE } from './score-differential.js';
+export { TYPICAL_LIKELIHOOD } from './diagnosis-index.js';
 /** A can't-miss condition at or above this posterior stays listed whatever its rank. */
 export const CANT_MISS_FLOOR = 0.005;
-/** A typical finding (likelihood at least this) counts against the condition when absent. */
-export const TYPICAL_LIKELIHOOD = 0.3;
 export const DEFAULT_LIMIT = 10;
 
 export interface RankDifferentialOptions {
@@ -34,79 +34,79 @@ export interface RankDifferentialOptions {
   limit?: number;
 }
 
-const round = (x: number, digits = 4): number => Number(x.toFixed(digits));
+/** One listed condition of a ranking, before its evidence is described. */
+export interface ListedCondition {
+  condition: string;
+  /** Posterior rounded to 4 places, as in the described item. */
+  probability: number;
+  listedBecause: DifferentialItem['listedBecause'];
+}
+
+export interface ListDifferentialOptions {
+  scores: GuidelineScores;
+  /** The red flags fired by the scored findings (they keep their conditions listed). */
+  redFlags: readonly FiredRedFlag[];
+  limit?: number;
+}
+
+/**
+ * Which conditions a ranking lists, in order: the top `limit` by posterior (ties in KB order),
+ * then, in the same order, those named by a fired red flag and the can't-miss ones at or above
+ * CANT_MISS_FLOOR. Conditions the patient cannot present with (posterior 0) are never listed.
+ */
+export function listWithIndex(
+  index: DiagnosisIndex,
+  { scores, redFlags, limit = DEFAULT_LIMIT }: ListDifferentialOptions,
+): { i: number; because: DifferentialItem['listedBecause'] }[] {
+  const { conditions } = index;
+  const { probability } = scores;
+  const before = (a: number, b: number): boolean => {
+    const pa = probability[a] ?? 0;
+    const pb = probability[b] ?? 0;
+    return pa > pb || (pa === pb && a < b);
+  };
+  const top = topIndexes({
+    size: conditions.length,
+    limit,
+    include: (i) => (probability[i] ?? 0) > 0,
+    before,
+  });
+  const flagged = new Set(redFlags.flatMap((r) => r.consider));
+  const listed: { i: number; because: DifferentialItem['listedBecause'] }[] = top.map((i) => ({
+    i,
+    because: 'rank' as const,
+  }));
+  const inTop = new Uint8Array(conditions.length);
+  for (const i of top) {
+    inTop[i] = 1;
+  }
+  const extras: { i: number; because: DifferentialItem['listedBecause'] }[] = [];
+  for (let i = 0; i < conditions.length; i++) {
+    const c = conditions[i];
+    const p = probability[i] ?? 0;
+    if (!c || inTop[i] === 1 || p <= 0) {
+      continue;
+    }
+    if (flagged.has(c.id)) {
+      extras.push({ i, because: 'red-flag' });
+    } else if (c.cantMiss && p >= CANT_MISS_FLOOR) {
+      extras.push({ i, because: 'cant-miss' });
+    }
+  }
+  extras.sort((a, b) => (before(a.i, b.i) ? -1 : 1));
+  listed.push(...extras);
+  return listed;
+}
 
 export function rankWithIndex(
   index: DiagnosisIndex,
   { findings, patient = {}, limit = DEFAULT_LIMIT }: RankDifferentialOptions,
 ): DifferentialResult {
-  const { conditions } = index;
-  const unknownFindings = [...findings.present, ...findings.absent].filter(
-    (f) => !index.findings.has(f),
-  );
-  const present = [...new Set(findings.present)].filter((f) => index.findings.has(f));
-  const absentSet = new Set(findings.absent.filter((f) => index.findings.has(f)));
-  const presentSet = new Set(present);
-  const absent = [...absentSet].filter((f) => !presentSet.has(f));
-
-  const logScore = new Float64Array(conditions.length);
-  let priorTotal = 0;
-  const history = new Set(patient.conditions ?? []);
-  conditions.forEach((c, i) => {
-    const p = priorFor(c, patient, history);
-    priorTotal += p;
-    logScore[i] = p > 0 ? Math.log(p) : Number.NEGATIVE_INFINITY;
-  });
-  const apply = (ids: readonly string[], isPresent: boolean): void => {
-    for (const id of ids) {
-      const finding = index.findings.get(id);
-      const row = index.byFinding.get(id);
-      if (!finding || !row) {
-        continue;
-      }
-      const b = leakOf(finding);
-      for (const [ci, a] of row) {
-        const ratio = isPresent ? a.likelihood / b : (1 - a.likelihood) / (1 - b);
-        logScore[ci] = (logScore[ci] ?? 0) + Math.log(ratio);
-      }
-    }
-  };
-  apply(present, true);
-  apply(absent, false);
-
-  const otherLog = priorTotal > 0 ? Math.log(OTHER_SHARE * priorTotal) : 0;
-  let max = otherLog;
-  for (const s of logScore) {
-    max = Math.max(max, s);
-  }
-  let total = Math.exp(otherLog - max);
-  const weights = Array.from(logScore, (s) => {
-    const w = Number.isFinite(s) ? Math.exp(s - max) : 0;
-    total += w;
-    return w;
-  });
-  const probability = weights.map((w) => w / total);
-  const order = conditions
-    .map((_, i) => i)
-    .filter((i) => (probability[i] ?? 0) > 0)
-    .sort((a, b) => (probability[b] ?? 0) - (probability[a] ?? 0) || a - b);
-
+  const scores = scoreWithIndex(index, { findings, patient });
+  const { present, absent } = scores.findings;
   const redFlags = evaluateRedFlags({ kb: index.kb, findings: { present }, age: patient.age });
-  const flagged = new Set(redFlags.flatMap((r) => r.consider));
-  const listed: { i: number; because: DifferentialItem['listedBecause'] }[] = order
-    .slice(0, limit)
-    .map((i) => ({ i, because: 'rank' as const }));
-  for (const i of order.slice(limit)) {
-    const c = conditions[i];
-    if (c && flagged.has(c.id)) {
-      listed.push({ i, because: 'red-flag' });
-    } else if (c?.cantMiss && (probability[i] ?? 0) >= CANT_MISS_FLOOR) {
-      listed.push({ i, because: 'cant-miss' });
-    }
-  }
-
-  const items = listed.map(({ i, because }) =>
-    describe(index, { i, because, present, absent, p: probability[i] ?? 0 }),
+  const items = listWithIndex(index, { scores, redFlags, limit }).map(({ i, because }) =>
+    describeCondition(index, { i, because, present, absent, p: scores.probability[i] ?? 0 }),
   );
   const urgencies: Urgency[] = [
     ...items.filter((it) => it.probability >= 0.05).map((it) => it.urgency),
@@ -117,83 +117,10 @@ export function rankWithIndex(
     kbVersion: index.kb.version,
     method: 'naive-bayes-with-leak',
     items,
-    otherProbability: round(Math.exp(otherLog - max) / total),
+    otherProbability: round4(scores.otherProbability),
     urgency,
     redFlags,
-    unknownFindings,
+    unknownFindings: scores.unknownFindings,
     findings: { present, absent },
-  };
-}
-
-interface DescribeArgs {
-  i: number;
-  because: DifferentialItem['listedBecause'];
-  present: readonly string[];
-  absent: readonly string[];
-  p: number;
-}
-
-function describe(
-  index: DiagnosisIndex,
-  { i, because, present, absent, p }: DescribeArgs,
-): DifferentialItem {
-  const condition = index.conditions[i];
-  if (!condition) {
-    throw new Error(`no condition at ${String(i)}`);
-  }
-  const assoc = new Map((index.byCondition[i] ?? []).map((a) => [a.finding, a]));
-  const supporting: EvidenceItem[] = [];
-  const against: ArguingAgainst[] = [];
-  const sources = new Set(condition.sources);
-  for (const id of present) {
-    const a = assoc.get(id);
-    const f = index.findings.get(id);
-    if (!a || !f) {
-      continue;
-    }
-    const lr = a.likelihood / leakOf(f);
-    if (lr > 1) {
-      supporting.push({ finding: id, display: f.display, likelihoodRatio: round(lr, 2) });
-    } else {
-      against.push({
-        finding: id,
-        display: f.display,
-        likelihoodRatio: round(lr, 3),
-        reason: 'present-but-rare',
-      });
-    }
-    a.sources.forEach((s) => sources.add(s));
-  }
-  for (const id of absent) {
-    const a = assoc.get(id);
-    const f = index.findings.get(id);
-    if (a && f && a.likelihood >= TYPICAL_LIKELIHOOD) {
-      const lr = (1 - a.likelihood) / (1 - leakOf(f));
-      against.push({
-        finding: id,
-        display: f.display,
-        likelihoodRatio: round(lr, 3),
-        reason: 'absent',
-      });
-      a.sources.forEach((s) => sources.add(s));
-    }
-  }
-  supporting.sort(
-    (a, b) => b.likelihoodRatio - a.likelihoodRatio || a.finding.localeCompare(b.finding),
-  );
-  against.sort(
-    (a, b) => a.likelihoodRatio - b.likelihoodRatio || a.finding.localeCompare(b.finding),
-  );
-  return {
-    condition: condition.id,
-    display: condition.display,
-    label: `Consider ${condition.display}`,
-    probability: round(p),
-    urgency: condition.urgency,
-    cantMiss: condition.cantMiss,
-    listedBecause: because,
-    supporting,
-    against,
-    sources: [...sources].sort(),
   };
 }
