@@ -13,21 +13,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { featureRegistry } from '@mediassist/feature-store/definitions';
-import { createFileModelRegistry } from '@mediassist/feature-store/model-registry';
 import { RedisOnlineStore } from '@mediassist/feature-store/online';
 import { loadKnowledgeBase } from '@mediassist/shared/kb';
-import { createDiagnosisInputLayout } from '@mediassist/shared/model';
 import { freePort } from '@mediassist/tooling/free-port';
 import { startLocalRedis } from '@mediassist/tooling/local-redis';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { generateApiKey, hashApiKey } from '../src/auth/api-key.js';
-import { fullInputSpec } from '../src/assist/testing/assist-fixture.js';
-import {
-  buildTestDiagnosisModel,
-  type SparseWeight,
-} from '../src/model/testing/onnx-test-model.js';
-import { publishTestModel, testManifest } from '../src/model/testing/test-model.js';
+import { benchModelRegistry } from './stand-in-model.js';
 import { seededRandom, syntheticFeatures, syntheticRequest } from './synthetic-patients.js';
 
 const ONLINE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,54 +43,6 @@ async function seed(redis: Redis, kb: ReturnType<typeof loadKnowledgeBase>): Pro
     );
     await store.writeMany(batch);
   }
-}
-
-/**
- * Weights a model trained on data generated from the KB would approach (naive Bayes log-odds over the
- * layout's present/absent slots, log-prior biases), so the stand-in agrees with the guidelines about
- * as often as a trained model; the random hidden layer adds a trained MLP's compute and some noise.
- */
-function trainedLike(kb: ReturnType<typeof loadKnowledgeBase>, classes: readonly string[]) {
-  const findingIndex = new Map(kb.findings.map((f, i) => [f.id, i]));
-  const classIndex = new Map(classes.map((c, i) => [c, i]));
-  const weights: SparseWeight[] = [];
-  for (const a of kb.associations) {
-    const f = findingIndex.get(a.finding);
-    const c = classIndex.get(a.condition);
-    const b = Math.min(0.999, Math.max(1e-4, kb.finding(a.finding)?.baseRate ?? 0.01));
-    if (f !== undefined && c !== undefined) {
-      weights.push({ input: f * 2, output: c, weight: Math.log(a.likelihood / b) });
-      weights.push({ input: f * 2 + 1, output: c, weight: Math.log((1 - a.likelihood) / (1 - b)) });
-    }
-  }
-  const bias = classes.map((id) => {
-    const prior = kb.condition(id)?.prior;
-    const rate = prior ? (prior.female['40-64'] + prior.male['40-64']) / 2 : 0;
-    return Math.log(Math.max(rate, 0.01) / 1000);
-  });
-  return { weights, bias };
-}
-
-/** The repository's registry when the training pipeline has promoted a model, else a same-shaped one. */
-async function modelRegistryDir(home: string, kb: ReturnType<typeof loadKnowledgeBase>) {
-  const trained = path.join(REPO_DIR, '.mediassist', 'registry');
-  if (existsSync(path.join(trained, 'production.json'))) {
-    return { dir: trained, source: 'registry' };
-  }
-  const dir = path.join(home, 'registry');
-  const registry = createFileModelRegistry({ root: dir });
-  const input = fullInputSpec(kb);
-  const classes = kb.conditions.map((c) => c.id);
-  const manifest = testManifest({ version: 'bench-mlp', input, classes, kbVersion: kb.version });
-  const bytes = buildTestDiagnosisModel({
-    inputSize: createDiagnosisInputLayout(input).size,
-    classes: classes.length,
-    ...trainedLike(kb, classes),
-    hidden: { size: 128, seed: 11, scale: 0.05 },
-  });
-  await publishTestModel({ registry, manifest, bytes });
-  await registry.promote({ version: 'bench-mlp', reason: 'benchmark' });
-  return { dir, source: 'same-shaped' };
 }
 
 /** Starts a node process; its output (JSON log lines) goes to `logFile`. */
@@ -191,7 +136,7 @@ async function main(): Promise<void> {
     log(`seeding ${String(PATIENTS)} patients`);
     await seed(redis, kb);
     redis.disconnect();
-    const model = await modelRegistryDir(home, kb);
+    const model = await benchModelRegistry({ repoDir: REPO_DIR, home, kb });
     const clinician = generateApiKey();
     const admin = generateApiKey();
     const port = await freePort();

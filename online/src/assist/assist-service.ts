@@ -19,7 +19,8 @@ import type { FeatureReader, FeatureReadResult } from '../features/feature-reade
 import { patientContext } from '../features/patient-context.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { DiagnosisModelSource } from '../model/diagnosis-model.js';
-import { blendDifferential, createRuledOut, MODEL_WEIGHT } from './blend-differential.js';
+import { createRuledOut, MODEL_WEIGHT } from './blend-differential.js';
+import { createGuidelineBlend } from './guideline-blend.js';
 import { createCareGapsSection } from './care-gaps-section.js';
 import { describeProvenance } from './provenance.js';
 import { patientIdOf } from './patient-id.js';
@@ -30,11 +31,6 @@ import { createVitalFindings } from './vital-findings.js';
 /** Shown with every answer. */
 export const ASSIST_NOTICE =
   'Suggestions to support clinical judgement, with their evidence and sources; not a diagnosis.';
-/**
- * With a model, the engine describes this many conditions beyond the requested list, so the blend
- * rarely needs a second, complete ranking (see blend-differential.ts).
- */
-export const GUIDELINE_MARGIN = 10;
 /** Differential items (by probability) whose guideline rules recommend tests. */
 export const LEADING_CONDITIONS = 5;
 export const NEXT_QUESTIONS = 5;
@@ -68,6 +64,7 @@ export function createAssistService(deps: AssistServiceDeps): AssistService {
   const { kb, logger, metrics, clock, features, models, pseudonymKey } = deps;
   const modelTimeoutMs = deps.modelTimeoutMs ?? 50;
   const engine = createDiagnosisEngine({ kb });
+  const blend = createGuidelineBlend({ conditions: kb.conditions, engine });
   const checker = createInteractionChecker(kb);
   const vitalFindings = createVitalFindings(kb.findings);
   const careGapsSection = createCareGapsSection(kb);
@@ -97,44 +94,30 @@ export function createAssistService(deps: AssistServiceDeps): AssistService {
         timeoutMs: modelTimeoutMs,
         logger,
       });
-      const rank = (depth: number) => {
-        const guideline = engine.rankDifferential({
-          findings,
-          patient: {
-            ...(context.age === null ? {} : { age: context.age }),
-            ...(context.sex === 'female' || context.sex === 'male' ? { sex: context.sex } : {}),
-            conditions: [...context.chronic, ...context.recentAcute],
-          },
-          limit: depth,
-        });
-        const blended = blendDifferential({
-          kb,
-          guideline,
-          depth,
-          model: model.ran ? model.output : null,
-          limit: request.limit,
-          ruledOut,
-        });
-        return { guideline, differential: blended };
+      const patient = {
+        ...(context.age === null ? {} : { age: context.age }),
+        ...(context.sex === 'female' || context.sex === 'male' ? { sex: context.sex } : {}),
       };
-      const ruledOut = createRuledOut(context);
-      // Deepen only while a condition the engine did not describe could still be listed.
-      let ranking = rank(model.ran ? request.limit + GUIDELINE_MARGIN : request.limit);
-      for (const depth of [request.limit * 4 + GUIDELINE_MARGIN, Number.MAX_SAFE_INTEGER]) {
-        if (ranking.differential.exact) {
-          break;
-        }
-        ranking = rank(depth);
-      }
-      const { guideline, differential } = ranking;
+      const scores = engine.scoreDifferential({
+        findings,
+        patient: { ...patient, conditions: [...context.chronic, ...context.recentAcute] },
+      });
+      const redFlags = engine.evaluateRedFlags({
+        findings: { present: scores.findings.present },
+        ...(context.age === null ? {} : { age: context.age }),
+      });
+      const differential = blend({
+        scores,
+        redFlags,
+        model: model.ran ? model.output : null,
+        limit: request.limit,
+        ruledOut: createRuledOut(context),
+      });
       const tests = recommendTests({
         kb,
         conditions: differential.items.slice(0, LEADING_CONDITIONS).map((i) => i.conditionId),
         presentFindings: findings.present,
-        patient: {
-          ...(context.age === null ? {} : { age: context.age }),
-          ...(context.sex === 'female' || context.sex === 'male' ? { sex: context.sex } : {}),
-        },
+        patient,
         lastDone: context.lastDone ?? {},
         now,
       });
@@ -157,7 +140,7 @@ export function createAssistService(deps: AssistServiceDeps): AssistService {
           otherProbability: differential.otherProbability,
           items: differential.items,
         },
-        redFlags: guideline.redFlags.map((r) => ({
+        redFlags: redFlags.map((r) => ({
           ruleId: r.rule,
           findings: [...r.findings],
           escalateTo: r.escalateTo,

@@ -13,55 +13,58 @@
  * source gives it at least CANT_MISS_FLOOR; urgency comes from items over 5% and fired red flags.
  * Evidence for and against always comes from the knowledge base (the guideline engine).
  *
- * The engine describes only its top conditions (describing all ~200 costs more than the rest of the
- * answer). The conditions it did not describe share a known guideline mass T = (1 − o) − Σ g, which
- * keeps the normalisation exact; `exact` is false when one of them could still reach the list (its
- * score bounded by its model share plus the engine's lowest listed posterior), and the caller then
- * asks the engine for every condition.
+ * The engine lists only its top conditions (guideline-blend.ts asks for limit + 10 with a model).
+ * The conditions it did not list share a known guideline mass T = (1 − o) − Σ g, which keeps the
+ * normalisation exact; `exact` is false when one of them could still reach the list (its score
+ * bounded by its model share plus the engine's lowest listed posterior), and the caller then asks
+ * for more. Evidence is described only for the conditions finally listed.
  */
-import type { AssistDifferentialItem } from '@mediassist/shared/api';
-import {
-  CANT_MISS_FLOOR,
-  type DifferentialItem,
-  type DifferentialResult,
+import type {
+  DifferentialItem,
+  DifferentialResult,
+  FiredRedFlag,
 } from '@mediassist/shared/diagnosis';
-import { URGENCIES, type Condition, type KnowledgeBase, type Urgency } from '@mediassist/shared/kb';
+import type { Condition, KnowledgeBase } from '@mediassist/shared/kb';
 import { ageBand } from '@mediassist/shared/model';
+import {
+  blendCore,
+  guidelineTail,
+  MODEL_WEIGHT,
+  type BlendedDifferential,
+  type BlendRanking,
+  type Evidence,
+  type ModelOutput,
+} from './blend-core.js';
 
-/** The model's weight in the linear pool (the guideline engine has 1 − w). */
-export const MODEL_WEIGHT = 0.6;
-/** Items at or above this probability set the differential's urgency (as in the guideline engine). */
-export const URGENCY_MIN_PROBABILITY = 0.05;
+export {
+  MODEL_WEIGHT,
+  URGENCY_MIN_PROBABILITY,
+  type BlendedDifferential,
+  type ModelOutput,
+} from './blend-core.js';
 
-export interface ModelOutput {
-  classes: readonly string[];
-  probabilities: Float32Array;
+/** The engine's ranking as the blend reads it; a `DifferentialResult` is one. */
+export interface GuidelineRanking {
+  items: readonly (Pick<DifferentialItem, 'condition' | 'probability' | 'listedBecause'> &
+    Partial<Evidence>)[];
+  otherProbability: number;
+  redFlags: readonly FiredRedFlag[];
+  findings: DifferentialResult['findings'];
 }
 
 export interface BlendOptions {
   kb: Pick<KnowledgeBase, 'condition'>;
   /** The engine's result for its top `depth` conditions (plus its can't-miss and red-flag extras). */
-  guideline: DifferentialResult;
+  guideline: GuidelineRanking;
   /** The `limit` the engine was asked for. */
   depth: number;
   model: ModelOutput | null;
   modelWeight?: number;
   limit: number;
   ruledOut: (condition: Condition) => boolean;
+  /** Evidence of a listed condition; by default the guideline item's own (a `DifferentialResult`'s). */
+  describe?: (conditionId: string) => Evidence | undefined;
 }
-
-export interface BlendedDifferential {
-  method: 'model+guidelines' | 'guidelines';
-  items: AssistDifferentialItem[];
-  otherProbability: number;
-  urgency: Urgency;
-  /** The same list in the engine's own shape, for `nextQuestions`. */
-  engineView: DifferentialResult;
-  /** False when a condition the engine did not describe might belong on the list (see above). */
-  exact: boolean;
-}
-
-const round = (x: number): number => Number(x.toFixed(4));
 
 /** Conditions the guidelines exclude for this patient whatever the evidence. */
 export function createRuledOut(patient: {
@@ -80,152 +83,57 @@ export function createRuledOut(patient: {
     (band !== undefined && sexes.every((sex) => condition.prior[sex][band] === 0));
 }
 
-function itemFrom(options: {
-  condition: Condition;
-  engine: DifferentialItem | undefined;
-  p: number;
-  m: number | null;
-  g: number;
-  because: AssistDifferentialItem['listedBecause'];
-}): AssistDifferentialItem {
-  const { condition, engine, p, m, g, because } = options;
-  return {
-    conditionId: condition.id,
-    display: condition.display,
-    icd10: condition.icd10[0] ?? '',
-    label: `Consider ${condition.display}`,
-    probability: round(p),
-    modelProbability: m === null ? null : round(m),
-    guidelineProbability: round(g),
-    urgency: condition.urgency,
-    cantMiss: condition.cantMiss,
-    listedBecause: because,
-    supporting: (engine?.supporting ?? []).map((e) => ({
-      findingId: e.finding,
-      display: e.display,
-      likelihoodRatio: e.likelihoodRatio,
-    })),
-    against: (engine?.against ?? []).map((e) => ({
-      findingId: e.finding,
-      display: e.display,
-      likelihoodRatio: e.likelihoodRatio,
-      reason: e.reason,
-    })),
-    sources: engine?.sources ?? [...condition.sources].sort(),
-  };
+export function blendDifferential(options: BlendOptions): BlendedDifferential {
+  return rankBlend(options).result();
 }
 
-export function blendDifferential(options: BlendOptions): BlendedDifferential {
+/** The blend's ranking without describing its items yet (see BlendRanking). */
+export function rankBlend(options: BlendOptions): BlendRanking {
   const { kb, guideline, depth, model, limit, ruledOut } = options;
   const w = model ? (options.modelWeight ?? MODEL_WEIGHT) : 0;
-  const other = guideline.otherProbability;
-  const known = other < 1 ? 1 - other : 0;
+  const { tailMass, tailCap } = guidelineTail({
+    items: guideline.items,
+    depth,
+    other: guideline.otherProbability,
+  });
+  // Candidates: the engine's items, then the model's other classes.
+  const ids = guideline.items.map((item) => item.condition);
   const engineItems = new Map(guideline.items.map((item) => [item.condition, item]));
   const modelP = new Map<string, number>();
   model?.classes.forEach((c, i) => modelP.set(c, model.probabilities[i] ?? 0));
-
-  let describedMass = 0;
-  let lowestRanked = Number.POSITIVE_INFINITY;
-  let ranks = 0;
-  for (const item of guideline.items) {
-    describedMass += item.probability;
-    if (item.listedBecause === 'rank') {
-      ranks += 1;
-      lowestRanked = Math.min(lowestRanked, item.probability);
-    }
-  }
-  // Fewer ranked items than asked for: the engine described every plausible condition.
-  const tailMass = ranks < depth ? 0 : Math.max(0, known - describedMass);
-  const tailCap = Math.min(tailMass, lowestRanked);
-
-  interface Scored {
-    condition: Condition;
-    score: number;
-    g: number;
-    m: number | null;
-    described: boolean;
-  }
-  const scored: Scored[] = [];
-  let total = known > 0 ? ((1 - w) * tailMass) / known : 0;
-  const consider = (id: string, described: boolean): void => {
-    const condition = kb.condition(id);
-    if (!condition || ruledOut(condition)) {
-      return;
-    }
-    const g = engineItems.get(id)?.probability ?? 0;
-    const m = modelP.get(id);
-    const score = w * (m ?? 0) + (known > 0 ? ((1 - w) * g) / known : 0);
-    if (score > 0) {
-      scored.push({ condition, score, g, m: model && m !== undefined ? m : null, described });
-      total += score;
-    }
-  };
-  for (const id of engineItems.keys()) {
-    consider(id, true);
-  }
   for (const id of modelP.keys()) {
     if (!engineItems.has(id)) {
-      consider(id, false);
+      ids.push(id);
     }
   }
-  const pOf = (score: number): number => (total > 0 ? (known * score) / total : 0);
-  const ranked = scored.sort(
-    (a, b) => b.score - a.score || (a.condition.id < b.condition.id ? -1 : 1),
-  );
-
-  const flagged = new Set(guideline.redFlags.flatMap((r) => r.consider));
-  const listed: AssistDifferentialItem[] = [];
-  let exact = true;
-  const threshold = ranked.length >= limit ? pOf(ranked[limit - 1]?.score ?? 0) : 0;
-  const tailBonus = known > 0 ? ((1 - w) * tailCap) / known : 0;
-  ranked.forEach((r, i) => {
-    const p = pOf(r.score);
-    if (!r.described) {
-      // Its guideline share is unknown but at most tailCap: could it be listed?
-      const upper = pOf(r.score + tailBonus);
-      if (i < limit || upper >= threshold || (r.condition.cantMiss && upper >= CANT_MISS_FLOOR)) {
-        exact = false;
-      }
-    }
-    const because =
-      i < limit
-        ? 'rank'
-        : flagged.has(r.condition.id)
-          ? 'red-flag'
-          : r.condition.cantMiss && Math.max(p, r.g) >= CANT_MISS_FLOOR
-            ? 'cant-miss'
-            : undefined;
-    if (because) {
-      const engine = engineItems.get(r.condition.id);
-      listed.push(itemFrom({ condition: r.condition, engine, p, m: r.m, g: r.g, because }));
-    }
-  });
-  const urgencies: Urgency[] = [
-    ...listed.filter((it) => it.probability >= URGENCY_MIN_PROBABILITY).map((it) => it.urgency),
-    ...guideline.redFlags.map((r) => r.escalateTo),
-  ];
-  return {
-    method: model ? 'model+guidelines' : 'guidelines',
-    items: listed,
-    otherProbability: round(other),
-    urgency: URGENCIES.find((u) => urgencies.includes(u)) ?? 'routine',
-    engineView: {
-      ...guideline,
-      items: listed
-        .filter((it) => it.listedBecause !== 'cant-miss')
-        .map((it) => ({
-          condition: it.conditionId,
-          display: it.display,
-          label: it.label,
-          probability: it.probability,
-          urgency: it.urgency,
-          cantMiss: it.cantMiss,
-          listedBecause: it.listedBecause,
-          supporting: [],
-          against: [],
-          sources: it.sources,
-        })),
+  const described = guideline.items.length;
+  const candidates = ids.map((id) => kb.condition(id));
+  return blendCore({
+    candidates,
+    g: ids.map((id) => engineItems.get(id)?.probability ?? 0),
+    m: ids.map((id) => modelP.get(id) ?? Number.NaN),
+    described: (k) => k < described,
+    other: guideline.otherProbability,
+    tailMass,
+    tailCap,
+    hasModel: model !== null,
+    w,
+    limit,
+    ruledOut: (k) => {
+      const condition = candidates[k];
+      return condition !== undefined && ruledOut(condition);
     },
-    exact,
-  };
+    redFlags: guideline.redFlags,
+    findings: guideline.findings,
+    evidence: (k) => {
+      const id = ids[k] ?? '';
+      if (options.describe) {
+        return k < described ? options.describe(id) : undefined;
+      }
+      const item = engineItems.get(id);
+      return item?.supporting && item.against && item.sources
+        ? { supporting: item.supporting, against: item.against, sources: item.sources }
+        : undefined;
+    },
+  });
 }
