@@ -8,7 +8,7 @@
  * BENCH_PATIENTS, NEARLINE_CONCURRENCY, REDIS_URL (else a private redis-server is started).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { featureRegistry } from '@mediassist/feature-store/definitions';
@@ -38,6 +38,23 @@ const BASE_VISITS = 2;
 const log = (message: string): void => {
   process.stderr.write(`${message}\n`);
 };
+
+/** CPU seconds used so far by this process (the producer), the worker processes and Redis. */
+async function cpuSeconds(
+  redis: Redis,
+  scrape: () => Promise<string[]>,
+): Promise<{ producer: number; workers: number; redis: number }> {
+  const usage = process.cpuUsage();
+  const info = String(await redis.call('INFO', 'cpu'));
+  const field = (name: string): number =>
+    Number(new RegExp(`^${name}:([0-9.]+)`, 'm').exec(info)?.[1] ?? 0);
+  const texts = await scrape();
+  return {
+    producer: (usage.user + usage.system) / 1e6,
+    workers: texts.reduce((sum, text) => sum + counterTotal(text, 'process_cpu_seconds_total'), 0),
+    redis: field('used_cpu_user') + field('used_cpu_sys'),
+  };
+}
 
 async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -164,6 +181,7 @@ async function main(): Promise<void> {
     // (b) flood
     log(`(b) flooding ${String(FLOOD)} visits`);
     const already = source.eventIds.length;
+    const cpuBefore = await cpuSeconds(redis, scrape);
     const startB = performance.now();
     const flood = new Set<Promise<void>>();
     for (let i = 0; i < FLOOD; i++) {
@@ -178,6 +196,16 @@ async function main(): Promise<void> {
     const drained = await until(async () => (await processed()) >= already + FLOOD, 300_000);
     const elapsedB = (performance.now() - startB) / 1000;
     const throughput = FLOOD / elapsedB;
+    const cpuAfter = await cpuSeconds(redis, scrape);
+    const cpuMs = {
+      producer: ((cpuAfter.producer - cpuBefore.producer) * 1000) / FLOOD,
+      workers: ((cpuAfter.workers - cpuBefore.workers) * 1000) / FLOOD,
+      redis: ((cpuAfter.redis - cpuBefore.redis) * 1000) / FLOOD,
+    };
+    const cpuPerEvent = cpuMs.producer + cpuMs.workers + cpuMs.redis;
+    log(
+      `    CPU per event: producer ${cpuMs.producer.toFixed(2)} ms, workers ${cpuMs.workers.toFixed(2)} ms, redis ${cpuMs.redis.toFixed(2)} ms; load average ${(loadavg()[0] ?? 0).toFixed(1)}`,
+    );
     log(
       `    accepted in ${((acceptedB - startB) / 1000).toFixed(1)} s; all written after ${elapsedB.toFixed(1)} s → ${throughput.toFixed(0)} events/s${drained ? '' : ' (TIMED OUT)'}`,
     );
@@ -227,6 +255,10 @@ async function main(): Promise<void> {
         offered_eps: Math.round(offeredEps),
         accept_p95_ms: Number(acceptP95.toFixed(2)),
         throughput_eps: Math.round(throughput),
+        cpu_ms_per_event: Number(cpuPerEvent.toFixed(3)),
+        cpu_ms_per_event_workers: Number(cpuMs.workers.toFixed(3)),
+        capacity_eps_if_2_cores_were_idle: Math.round(2000 / cpuPerEvent),
+        load_average_1m: Number((loadavg()[0] ?? 0).toFixed(1)),
         flood_events: FLOOD,
         events: total,
         patients: PATIENTS,

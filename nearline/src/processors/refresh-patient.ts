@@ -86,7 +86,11 @@ export function createRefreshPatientProcessor(deps: RefreshPatientDeps) {
     const lastAttempt = attempts >= (job.opts.attempts ?? 1);
     const now = clock();
 
-    const snapshot = await ledger.load(patientId);
+    // Independent reads, in parallel: the ledger and the online features (reconciled by `as_of`).
+    const [snapshot, read] = await Promise.all([
+      ledger.load(patientId),
+      store.read(patientId, INPUT_VIEWS, { now }),
+    ]);
     const staged: Staged[] = [];
     const letters: Promise<void>[] = [];
     const consumed: string[] = [];
@@ -128,7 +132,7 @@ export function createRefreshPatientProcessor(deps: RefreshPatientDeps) {
     if (!state.ok) {
       logger.warn({ patientId }, 'nearline state unreadable; rebuilding from the online store');
     }
-    const online = onlineSnapshot(await store.read(patientId, INPUT_VIEWS, { now }));
+    const online = onlineSnapshot(read);
     const compute = (events: readonly Staged[]): Promise<ComputedRefresh> =>
       computeRefresh({
         state: state.ok ? state.state : EMPTY_STATE,

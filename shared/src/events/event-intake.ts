@@ -76,16 +76,17 @@ export function createEventIntake(options: EventIntakeOptions): EventIntake {
         default:
           throw new AppError('INTERNAL', 'Unexpected answer from the staging script');
       }
-      await dependency(() =>
-        redis.call('XADD', keys.lakeStream, '*', 'e', JSON.stringify(envelope)),
-      );
-      await dependency(() =>
-        refreshQueue.add(
-          REFRESH_JOB_NAME,
-          { patientId: event.patientId },
-          refreshJobOptions(event.patientId, retry),
+      // Independent of each other once staged: the lake entry and the patient's refresh job.
+      await Promise.all([
+        dependency(() => redis.call('XADD', keys.lakeStream, '*', 'e', JSON.stringify(envelope))),
+        dependency(() =>
+          refreshQueue.add(
+            REFRESH_JOB_NAME,
+            { patientId: event.patientId },
+            refreshJobOptions(event.patientId, retry),
+          ),
         ),
-      );
+      ]);
       return {
         eventId: event.eventId,
         duplicate: Number(outcome) === STAGE_OUTCOMES.alreadyPending,
