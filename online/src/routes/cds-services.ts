@@ -2,8 +2,8 @@
  * CDS Hooks 2.0 for EHRs (https://cds-hooks.hl7.org): `GET /cds-services` (discovery, public),
  * `POST /cds-services/{id}` (cards) and `POST /cds-services/{id}/feedback` (outcomes → nearline).
  * Calls authenticate with the EHR's JWT (cds-hooks/cds-authenticate.ts), not with API keys; a
- * verified EHR calls as a clinician, is rate limited as one caller per issuer, and every chart it
- * opens is audited by pseudonym. Missing data gives an answer with a notice card, never a 5xx.
+ * verified EHR calls as a clinician, is rate limited per EHR user (cds-hooks/cds-rate-limit.ts),
+ * and every chart it opens is audited by pseudonym. Missing data gives a notice card, never a 5xx.
  */
 import { createRoute } from '@hono/zod-openapi';
 import {
@@ -22,12 +22,12 @@ import { z } from 'zod';
 import type { AssistService } from '../assist/assist-service.js';
 import type { CardRegistry } from '../cds-hooks/card-registry.js';
 import { cdsAuthenticate, type CdsAuth } from '../cds-hooks/cds-authenticate.js';
+import { cdsRateLimit } from '../cds-hooks/cds-rate-limit.js';
 import { createCdsHooks } from '../cds-hooks/create-cds-hooks.js';
 import type { FhirFetcher } from '../cds-hooks/fhir-fetcher.js';
 import { serviceById } from '../cds-hooks/service-catalog.js';
 import type { Clock } from '../clock.js';
 import { recordPatientAccess } from '../middleware/audit-access.js';
-import { rateLimit } from '../middleware/rate-limit.js';
 import { requireAccess } from '../middleware/require-role.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { createRouter } from '../router.js';
@@ -62,7 +62,7 @@ const ServiceParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9._-]{1,6
 export function cdsServicesRoutes(options: CdsServicesRoutesOptions) {
   const { service, feedback } = createCdsHooks({ ...options, intake: options.intake });
   const authenticated = cdsAuthenticate({ auth: options.auth });
-  const limited = rateLimit({ limiter: options.rateLimiter });
+  const limited = cdsRateLimit({ limiter: options.rateLimiter });
   const clinician = requireAccess('cdsHooks');
   const security = [{ [CDS_HOOKS_JWT_SCHEME]: [] }];
 

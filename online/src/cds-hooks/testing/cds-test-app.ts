@@ -19,6 +19,7 @@ import {
 import { Registry } from 'prom-client';
 import { createAssistService } from '../../assist/assist-service.js';
 import { createMetrics } from '../../metrics/metrics.js';
+import type { RateLimiter } from '../../rate-limit/rate-limiter.js';
 import { createManualClock, type ManualClock } from '../../testing/manual-clock.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { createMemoryCardRegistry, type CardRegistry } from '../card-registry.js';
@@ -120,6 +121,7 @@ export interface CdsTestAppOptions {
   intake?: EventIntake;
   fhirTimeoutMs?: number;
   clock?: ManualClock;
+  rateLimiter?: RateLimiter;
 }
 
 export interface CdsTestApp extends TestApp {
@@ -143,6 +145,7 @@ export async function createCdsTestApp(options: CdsTestAppOptions = {}): Promise
     overrides: {
       kb,
       clock,
+      ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
       pseudonymKey: TEST_PSEUDONYM_KEY,
       eventIntake: intake,
       cdsHooks: {
