@@ -43,6 +43,18 @@ const SEXES: readonly string[] = ['female', 'male', 'other', 'unknown'];
 const ids = (text: unknown): string[] =>
   typeof text === 'string' && text.length > 0 ? text.split(' ') : [];
 
+/**
+ * Finding ids the lake holds under a name the KB does not use. Ingest currently resolves SNOMED
+ * 8517006 (ex-smoker) to `ex-smoker`; the KB's finding is `former-smoker`, which is what clinicians
+ * and the online request send. The diagnosis model reads the KB id; the encoder keeps the views'
+ * tokens as they are, because nearline re-embeds from the same views.
+ */
+export const FINDING_ALIASES: Readonly<Record<string, string>> = { 'ex-smoker': 'former-smoker' };
+
+const findingIds = (text: unknown): string[] => [
+  ...new Set(ids(text).map((id) => FINDING_ALIASES[id] ?? id)),
+];
+
 /** Reads the examples of some split parts (no history yet). */
 export async function readExamples(
   connection: DuckDBConnection,
@@ -67,8 +79,8 @@ export async function readExamples(
       fromFeedback: feedback?.[i] === true,
       source: String(source?.[i]),
       part: String(part?.[i]) as SplitPart,
-      present: ids(present?.[i]),
-      absent: ids(absent?.[i]),
+      present: findingIds(present?.[i]),
+      absent: findingIds(absent?.[i]),
       age: old?.[i] === true ? 90 : typeof rawAge === 'number' ? rawAge : null,
       sex: (SEXES.includes(s) ? s : 'unknown') as ExampleSex,
       history: EMPTY_HISTORY,
