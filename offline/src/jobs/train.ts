@@ -3,7 +3,7 @@ import { loadKnowledgeBase } from '@mediassist/shared/kb';
 import { z } from 'zod';
 import { withLakeResources } from '../pipeline/lake-resources.js';
 import { DEFAULT_FIT } from '../train/fit-model.js';
-import { runTrain } from '../train/run-train.js';
+import { DEFAULT_MAX_TRAIN_EXAMPLES, runTrain } from '../train/run-train.js';
 import { defineJob } from './job.js';
 import { lakeOptions } from './lake-options.js';
 import { flag, lakeArgs, versionArg } from './model-args.js';
@@ -18,6 +18,7 @@ export const TrainArgsSchema = z.object({
   l2: z.coerce.number().min(0).max(1).default(DEFAULT_FIT.adam.l2),
   seed: z.coerce.number().int().min(0).default(DEFAULT_FIT.seed),
   learningCurve: flag.default(true),
+  maxTrainExamples: z.coerce.number().int().min(100).default(DEFAULT_MAX_TRAIN_EXAMPLES),
 });
 
 export const trainJob = defineJob({
@@ -40,6 +41,7 @@ export const trainJob = defineJob({
           lakeDir: r.lakeDir,
           ...(args.version ? { version: args.version } : {}),
           learningCurve: args.learningCurve,
+          maxTrainExamples: args.maxTrainExamples,
           fit: {
             hidden: args.hidden,
             epochs: args.epochs,

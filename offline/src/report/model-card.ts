@@ -27,7 +27,7 @@ export function modelCard(options: {
     '',
     '## Data',
     '',
-    `- Training examples: ${training.examples.train.toLocaleString('en-US')} acute visits (validation ${training.examples.validation.toLocaleString('en-US')}), ${training.examples.from} to ${training.examples.to}; snapshot hash \`${manifest.trainingData.snapshotHash}\`.`,
+    `- Training examples: ${training.examples.train.toLocaleString('en-US')} acute visits (fitted on ${training.examples.fitted.toLocaleString('en-US')}; validation ${training.examples.validation.toLocaleString('en-US')}), ${training.examples.from} to ${training.examples.to}; snapshot hash \`${manifest.trainingData.snapshotHash}\`.`,
     `- Labels: the visit's confirmed acute diagnosis, or a clinician's final-diagnosis feedback (${String(training.examples.fromFeedback)} labels); ${String(training.examples.fromEvents)} visits came from nearline events; ${String(training.examples.ruledOut)} visits left out because the clinician ruled their coded diagnosis out.`,
     `- Inputs: findings present/absent (${String(manifest.diagnosis.input.findings.length)}), chronic (${String(manifest.diagnosis.input.chronicConditions.length)}) and recent acute (${String(manifest.diagnosis.input.recentAcute.length)}) conditions, age, sex, season, and a ${String(manifest.encoder.dimension)}-dimensional history embedding (vocabulary ${String(manifest.encoder.vocabulary.length)}), all as of the day before the visit.`,
     `- Classes: ${String(manifest.diagnosis.classes.length)} KB acute conditions with at least ${String(training.model.minClassExamples)} training examples; knowledge base ${manifest.kbVersion}.`,

@@ -13,6 +13,8 @@ export interface LearningPoint {
 }
 
 export const CURVE_FRACTIONS = [1 / 64, 1 / 16, 1 / 4] as const;
+/** Refits for the curve stop after this many epochs (early stopping usually comes first). */
+export const CURVE_MAX_EPOCHS = 4;
 const MIN_POINT = 200;
 
 /** Top-1 and top-3 accuracy of logits (rows with a class the model lacks count as misses). */
@@ -72,7 +74,7 @@ export async function learningCurve(options: {
       train: subset,
       validation,
       classes,
-      fit,
+      fit: { ...fit, epochs: Math.min(fit.epochs, CURVE_MAX_EPOCHS) },
       ...(options.signal ? { signal: options.signal } : {}),
     });
     points.push({

@@ -35,6 +35,12 @@ import type { TrainingRecord } from './training-record.js';
 import { queryRows } from '../lake/duckdb-session.js';
 
 export const MIN_CLASS_EXAMPLES = 5;
+/**
+ * Training rows used for fitting at most (a hash-chosen sample beyond it): the learning curve
+ * flattens well before (20,000 patients: 64k rows → top-1 0.918, 16k → 0.891), and fitting time is
+ * linear in rows. All examples still shape the vocabularies, classes and snapshot hash.
+ */
+export const DEFAULT_MAX_TRAIN_EXAMPLES = 200_000;
 const PARITY_ROWS = 256;
 
 export interface TrainDeps {
@@ -52,6 +58,7 @@ export interface TrainOptions {
   version?: string;
   fit?: Partial<FitOptions>;
   learningCurve?: boolean;
+  maxTrainExamples?: number;
 }
 
 export interface TrainResult {
@@ -136,7 +143,22 @@ export async function runTrain(deps: TrainDeps, options: TrainOptions): Promise<
     });
   }
   const encode = createEncoderForward(encoder);
-  const trainRows = featurize({ examples: train, spec, classes, encode, dropout: true });
+  const maxTrain = options.maxTrainExamples ?? DEFAULT_MAX_TRAIN_EXAMPLES;
+  const fitted =
+    train.length <= maxTrain
+      ? train
+      : train
+          .map((e) => ({
+            e,
+            key: createHash('sha256')
+              .update(`train-sample:${e.encounterId}`)
+              .digest()
+              .readUInt32BE(0),
+          }))
+          .sort((a, b) => a.key - b.key)
+          .slice(0, maxTrain)
+          .map(({ e }) => e);
+  const trainRows = featurize({ examples: fitted, spec, classes, encode, dropout: true });
   const validationRows = featurize({ examples: validation, spec, classes, encode });
   mark('featurize');
   const fit: FitOptions = { ...DEFAULT_FIT, ...options.fit };
@@ -254,6 +276,7 @@ export async function runTrain(deps: TrainDeps, options: TrainOptions): Promise<
     split,
     examples: {
       train: train.length,
+      fitted: fitted.length,
       validation: validation.length,
       ruledOut: Number(counts?.['ruled_out'] ?? 0),
       fromFeedback: Number(counts?.['from_feedback'] ?? 0),

@@ -7,6 +7,8 @@ export const TrainingRecordSchema = z.object({
   split: SplitSpecSchema,
   examples: z.object({
     train: z.number().int(),
+    /** Training rows the model was fitted on (a sample when there are more than the cap). */
+    fitted: z.number().int(),
     validation: z.number().int(),
     /** Examples dropped because the clinician dismissed their coded diagnosis as ruled out. */
     ruledOut: z.number().int(),
