@@ -58,6 +58,7 @@ export function lineChart(options: {
   const ticks = (from: number, to: number, n: number): number[] =>
     Array.from({ length: n + 1 }, (_, i) => from + ((to - from) * i) / n);
   const xTicks = ticks(x0, x1, 4).map((t) => (options.logX ? 10 ** t : t));
+  const integerX = !options.logX && all.every((p) => Number.isInteger(p.x));
   const yTicks = ticks(y0, y1, 4);
   const grid = [
     ...yTicks.map(
@@ -66,7 +67,7 @@ export function lineChart(options: {
     ),
     ...xTicks.map(
       (t) =>
-        `<text x="${fmt(px(t))}" y="${fmt(height - m.bottom + 14)}" font-size="10" text-anchor="middle">${options.logX ? Math.round(t).toLocaleString('en-US') : t.toFixed(2)}</text>`,
+        `<text x="${fmt(px(t))}" y="${fmt(height - m.bottom + 14)}" font-size="10" text-anchor="middle">${options.logX ? Math.round(t).toLocaleString('en-US') : t.toFixed(integerX ? 0 : 2)}</text>`,
     ),
   ].join('');
   const diagonal = options.diagonal
@@ -107,8 +108,8 @@ export function pairedBars(options: {
 }): string {
   const barHeight = 7;
   const rowHeight = barHeight * options.series.length + 6;
-  const m = { left: 230, right: 60, top: 40 };
-  const width = 620;
+  const m = { left: 320, right: 60, top: 56 };
+  const width = 720;
   const height = m.top + options.rows.length * rowHeight + 10;
   const scale = (v: number): number => Math.max(0, Math.min(1, v)) * (width - m.left - m.right);
   const rows = options.rows
@@ -132,7 +133,7 @@ export function pairedBars(options: {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${String(width)}" height="${fmt(height)}" viewBox="0 0 ${String(width)} ${fmt(height)}" role="img" aria-label="${escapeXml(options.title)}" font-family="system-ui, sans-serif">`,
     `<text x="8" y="16" font-size="13" font-weight="600">${escapeXml(options.title)}</text>`,
-    legend(options.series, width - m.right - 110, 6).replaceAll('font-size="11"', 'font-size="10"'),
+    legend(options.series, width - m.right - 110, 4).replaceAll('font-size="11"', 'font-size="10"'),
     axis,
     rows,
     '</svg>',
