@@ -162,6 +162,7 @@ export async function runFeatures(
         kb,
         asOf,
         currentMs,
+        snapshots: { history, current },
         createdAt: now,
         progress: bar,
         signal,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMedicationListSql, buildSnapshotsSql } from './views-sql.js';
+import { buildMedicationListSql, buildRowBundlesSql, buildSnapshotsSql } from './views-sql.js';
 import { buildEventTablesSql } from './facts-sql.js';
 
 describe('feature SQL', () => {
@@ -39,6 +39,16 @@ describe('feature SQL', () => {
     );
     expect(feedback).toBe(
       'CREATE TABLE fb (event_id VARCHAR, patient_id VARCHAR, encounter_id VARCHAR, occurred_at TIMESTAMPTZ, accepted_at TIMESTAMPTZ, action VARCHAR, final_condition_id VARCHAR)',
+    );
+  });
+
+  it('bundles rows into JSON arrays of about 4,000 rows, grouped by patient hash', () => {
+    expect(buildRowBundlesSql({ sql: 'SELECT 1', expectedRows: 10_000 })).toBe(
+      [
+        `SELECT '[' || string_agg('[' || to_json(patient_id) || ',' || CAST(event_ms::BIGINT AS VARCHAR) || ',' || CAST(current::INTEGER AS VARCHAR) || ',' || value::VARCHAR || ']', ',') || ']' AS bundle`,
+        'FROM (SELECT 1)',
+        'GROUP BY hash(patient_id) % 3',
+      ].join('\n'),
     );
   });
 });

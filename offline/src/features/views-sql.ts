@@ -125,3 +125,19 @@ export function buildCareGapInputsSql(options: { asOfYear: number }): string {
     'WHERE s.current GROUP BY s.patient_id, p.sex, p.age_90_plus, p.birth_year',
   ].join('\n');
 }
+
+/** Rows per bundle handed from DuckDB to TypeScript. */
+export const ROWS_PER_BUNDLE = 4000;
+
+/**
+ * A view query's rows as JSON arrays of `[patient_id, event_ms, current (0/1), value]`, about
+ * `ROWS_PER_BUNDLE` per array (grouped by a hash of the patient), one array per result row.
+ */
+export function buildRowBundlesSql(options: { sql: string; expectedRows: number }): string {
+  const bundles = Math.max(1, Math.ceil(options.expectedRows / ROWS_PER_BUNDLE));
+  return [
+    `SELECT '[' || string_agg('[' || to_json(patient_id) || ',' || CAST(event_ms::BIGINT AS VARCHAR) || ',' || CAST(current::INTEGER AS VARCHAR) || ',' || value::VARCHAR || ']', ',') || ']' AS bundle`,
+    `FROM (${options.sql})`,
+    `GROUP BY hash(patient_id) % ${String(bundles)}`,
+  ].join('\n');
+}

@@ -41,6 +41,8 @@ export interface WriteViewsOptions {
   /** The current snapshots' day and timestamp. */
   asOf: Date;
   currentMs: number;
+  /** Snapshot counts, to size the row bundles. */
+  snapshots: { history: number; current: number };
   createdAt: Date;
   progress: Progress;
   signal: AbortSignal;
@@ -84,6 +86,8 @@ async function writeCareGaps(
 export async function writeViews(options: WriteViewsOptions): Promise<Record<string, number>> {
   const { connection, store, createdAt, progress, signal } = options;
   const common = { connection, store, createdAt, progress, signal };
+  const { current } = options.snapshots;
+  const all = options.snapshots.history + current;
   const chronic = new Map<PatientId, readonly string[]>();
   const meds = new Map<PatientId, readonly string[]>();
   const lastDone = new Map<PatientId, Readonly<Record<string, string>>>();
@@ -96,6 +100,7 @@ export async function writeViews(options: WriteViewsOptions): Promise<Record<str
       ...common,
       view: conditionHistory,
       sql: buildConditionHistorySql('all'),
+      expectedRows: all,
       onCurrent: (id, value) => chronic.set(id, value.chronic),
     }),
     writeViewSnapshots({
@@ -103,12 +108,14 @@ export async function writeViews(options: WriteViewsOptions): Promise<Record<str
       connection: historyConnection,
       view: recentFindings,
       sql: buildRecentFindingsSql('all'),
+      expectedRows: all,
     }),
     writeViewSnapshots({
       ...common,
       connection: medsConnection,
       view: medicationList,
       sql: buildMedicationListSql('all'),
+      expectedRows: all,
       onCurrent: (id, value) => meds.set(id, value.activeRxcuis),
     }),
   ]);
@@ -120,16 +127,19 @@ export async function writeViews(options: WriteViewsOptions): Promise<Record<str
     ...common,
     view: demographics,
     sql: buildDemographicsSql({ asOfYear: options.asOf.getUTCFullYear() }),
+    expectedRows: 2 * current,
   });
   rows[vitalsLabs.name] = await writeViewSnapshots({
     ...common,
     view: vitalsLabs,
     sql: buildVitalsLabsSql('current'),
+    expectedRows: current,
   });
   rows[recentTests.name] = await writeViewSnapshots({
     ...common,
     view: recentTests,
     sql: buildRecentTestsSql('current'),
+    expectedRows: current,
     onCurrent: (id, value) => lastDone.set(id, value.lastDone),
   });
   signal.throwIfAborted();
