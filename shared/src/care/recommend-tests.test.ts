@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { GuidelineRule, Test } from '../kb/index.js';
-import { recommendTests, type RecommendTestsInput } from './recommend-tests.js';
+import { loadKnowledgeBase } from '../kb/knowledge-base.js';
+import {
+  createTestRecommender,
+  recommendTests,
+  type RecommendTestsInput,
+} from './recommend-tests.js';
 
 const test = (id: string): Test => ({
   id,
@@ -143,5 +148,42 @@ describe('recommendTests', () => {
     const result = run({ conditions: ['cap', 'acs'] });
     expect(result.tests.map((t) => t.testId)).toEqual(['xray', 'ecg', 'troponin']);
     expect(result.kbVersion).toBe('1.2.3');
+  });
+});
+
+describe('createTestRecommender (rules indexed by condition and finding)', () => {
+  it('recommends exactly what recommendTests does, for the shipped rules and many presentations', () => {
+    const shipped = loadKnowledgeBase();
+    const recommend = createTestRecommender({ kb: shipped });
+    let s = 5;
+    const random = (): number => {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      return s / 2147483648;
+    };
+    const some = <T>(items: readonly T[], n: number): T[] =>
+      Array.from({ length: n }, () => items[Math.floor(random() * items.length)]).filter(
+        (x): x is T => x !== undefined,
+      );
+    let recommended = 0;
+    for (let n = 0; n < 300; n++) {
+      const input = {
+        conditions: some(shipped.conditions, 5).map((c) => c.id),
+        presentFindings: some(shipped.findings, Math.floor(random() * 5)).map((f) => f.id),
+        patient: {
+          ...(random() < 0.8 ? { age: Math.floor(random() * 90) } : {}),
+          ...(random() < 0.8
+            ? { sex: random() < 0.5 ? ('female' as const) : ('male' as const) }
+            : {}),
+        },
+        lastDone: Object.fromEntries(
+          some(shipped.tests, 3).map((t) => [t.id, `202${String(Math.floor(random() * 7))}-03-01`]),
+        ),
+        now: new Date('2026-11-22T10:00:00Z'),
+      };
+      const expected = recommendTests({ ...input, kb: shipped });
+      expect(recommend(input)).toEqual(expected);
+      recommended += expected.tests.length;
+    }
+    expect(recommended).toBeGreaterThan(300);
   });
 });

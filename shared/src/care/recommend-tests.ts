@@ -67,11 +67,90 @@ interface Pending {
 }
 
 export function recommendTests(input: RecommendTestsInput): RecommendTestsResult {
+  return recommendFromRules(input, {
+    rules: input.kb.guidelineRules,
+    byDisplay: (x, y) => x.display.localeCompare(y.display),
+  });
+}
+
+export type TestRecommender = (input: Omit<RecommendTestsInput, 'kb'>) => RecommendTestsResult;
+
+/**
+ * `recommendTests` for one knowledge base, with its rules indexed by condition and finding once, so
+ * a request reads only the rules its conditions and findings can trigger (same result, same order).
+ */
+export function createTestRecommender(options: { kb: RecommendTestsInput['kb'] }): TestRecommender {
+  const { kb } = options;
+  const byCondition = new Map<string, number[]>();
+  const byFinding = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, r: number): void => {
+    const list = map.get(key) ?? [];
+    list.push(r);
+    map.set(key, list);
+  };
+  // Displays in collation order once (equal-collating ones share a place), instead of localeCompare
+  // in every request's sort.
+  const collation = new Map<string, number>();
+  const displays = [...new Set(kb.guidelineRules.flatMap((r) => r.recommend))]
+    .flatMap((id) => kb.test(id)?.display ?? [])
+    .sort((x, y) => x.localeCompare(y));
+  let place = 0;
+  displays.forEach((display, i) => {
+    const previous = displays[i - 1];
+    if (previous !== undefined && previous.localeCompare(display) !== 0) {
+      place = i;
+    }
+    collation.set(display, place);
+  });
+  const byDisplay = (x: { display: string }, y: { display: string }): number =>
+    (collation.get(x.display) ?? 0) - (collation.get(y.display) ?? 0);
+  kb.guidelineRules.forEach((rule, r) => {
+    rule.when.anyConditions.forEach((c) => {
+      add(byCondition, c, r);
+    });
+    rule.when.anyFindings.forEach((f) => {
+      add(byFinding, f, r);
+    });
+  });
+  return (input) => {
+    const hit = new Set<number>();
+    for (const [map, keys] of [
+      [byCondition, input.conditions],
+      [byFinding, input.presentFindings],
+    ] as const) {
+      for (const key of keys) {
+        for (const r of map.get(key) ?? []) {
+          hit.add(r);
+        }
+      }
+    }
+    const rules = [...hit]
+      .sort((a, b) => a - b)
+      .flatMap((r) => {
+        const rule = kb.guidelineRules[r];
+        return rule ? [rule] : [];
+      });
+    return recommendFromRules({ ...input, kb }, { rules, byDisplay });
+  };
+}
+
+/**
+ * The recommendation from `rules` (in KB order; rules matching nothing may be left out), ties in the
+ * order of `byDisplay` (localeCompare of the tests' displays).
+ */
+function recommendFromRules(
+  input: RecommendTestsInput,
+  options: {
+    rules: readonly GuidelineRule[];
+    byDisplay: (x: { display: string }, y: { display: string }) => number;
+  },
+): RecommendTestsResult {
+  const { rules, byDisplay } = options;
   const { kb, conditions, presentFindings, patient } = input;
   const today = dayOf(input.now);
   const pending = new Map<string, Pending>();
 
-  for (const rule of kb.guidelineRules) {
+  for (const rule of rules) {
     const matchedConditions = rule.when.anyConditions.filter((c) => conditions.includes(c));
     const matchedFindings = rule.when.anyFindings.filter((f) => presentFindings.includes(f));
     if (matchedConditions.length + matchedFindings.length === 0 || !patientFits(rule, patient)) {
@@ -103,32 +182,42 @@ export function recommendTests(input: RecommendTestsInput): RecommendTestsResult
     }
   }
 
-  const tests = [...pending.values()].map(({ test, reasons, windows }): TestRecommendation => {
-    const base = {
+  const ranked: { test: TestRecommendation; rank: number }[] = [];
+  for (const { test, reasons, windows, rank } of pending.values()) {
+    const sources = new Set<string>();
+    for (const reason of reasons) {
+      for (const source of reason.sources) {
+        sources.add(source);
+      }
+    }
+    const last = input.lastDone[test.id];
+    const done =
+      last === undefined ? undefined : Math.min(parseDay(last, `lastDone.${test.id}`), today);
+    const until = done === undefined ? undefined : addDays(done, Math.min(...windows));
+    // Keys in this order: the JSON answer lists them so.
+    const recommendation: TestRecommendation = {
       testId: test.id,
       display: test.display,
       kind: test.kind,
       because: reasons,
-      sources: [...new Set(reasons.flatMap((r) => r.sources))],
+      sources: [...sources],
+      status: until !== undefined && until > today ? 'suppressed' : 'recommended',
     };
-    const last = input.lastDone[test.id];
-    if (last === undefined) {
-      return { ...base, status: 'recommended' };
+    if (done !== undefined) {
+      recommendation.lastDone = isoDay(done);
     }
-    const done = Math.min(parseDay(last, `lastDone.${test.id}`), today);
-    const until = addDays(done, Math.min(...windows));
-    return until > today
-      ? { ...base, status: 'suppressed', lastDone: isoDay(done), suppressedUntil: isoDay(until) }
-      : { ...base, status: 'recommended', lastDone: isoDay(done) };
-  });
-
-  const rankOf = (t: TestRecommendation): number => pending.get(t.testId)?.rank ?? 0;
-  tests.sort(
+    if (until !== undefined && until > today) {
+      recommendation.suppressedUntil = isoDay(until);
+    }
+    ranked.push({ test: recommendation, rank });
+  }
+  ranked.sort(
     (x, y) =>
-      Number(x.status === 'suppressed') - Number(y.status === 'suppressed') ||
-      rankOf(x) - rankOf(y) ||
-      y.because.length - x.because.length ||
-      x.display.localeCompare(y.display),
+      Number(x.test.status === 'suppressed') - Number(y.test.status === 'suppressed') ||
+      x.rank - y.rank ||
+      y.test.because.length - x.test.because.length ||
+      byDisplay(x.test, y.test),
   );
+  const tests = ranked.map((r) => r.test);
   return { tests, kbVersion: kb.version };
 }
