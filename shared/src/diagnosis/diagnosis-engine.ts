@@ -5,6 +5,7 @@ import { buildDiagnosisIndex } from './diagnosis-index.js';
 import { nextQuestionsWithIndex, type NextQuestionsOptions } from './next-questions.js';
 import {
   listWithIndex,
+  rankedOrder,
   rankWithIndex,
   type ListDifferentialOptions,
   type ListedCondition,
@@ -46,12 +47,22 @@ export interface DiagnosisEngine {
 
 export function createDiagnosisEngine({ kb }: { kb: KnowledgeBase }): DiagnosisEngine {
   const index = buildDiagnosisIndex(kb);
+  // Listing the same scores at several depths sorts them once.
+  const orders = new WeakMap<GuidelineScores, Int32Array>();
+  const orderOf = (scores: GuidelineScores): Int32Array => {
+    let order = orders.get(scores);
+    if (!order) {
+      order = rankedOrder(scores.probability);
+      orders.set(scores, order);
+    }
+    return order;
+  };
   return {
     kbVersion: kb.version,
     rankDifferential: (options) => rankWithIndex(index, options),
     scoreDifferential: (options) => scoreWithIndex(index, options),
     listDifferential: (options) =>
-      listWithIndex(index, options).map(({ i, because }) => ({
+      listWithIndex(index, options, orderOf(options.scores)).map(({ i, because }) => ({
         condition: index.conditionIds[i] ?? '',
         probability: round4(options.scores.probability[i] ?? 0),
         listedBecause: because,

@@ -49,17 +49,54 @@ export interface ListDifferentialOptions {
   limit?: number;
 }
 
+/** Every condition with a positive posterior, most probable first (ties in KB order). */
+export function rankedOrder(probability: Float64Array): Int32Array {
+  const order: number[] = [];
+  for (let i = 0; i < probability.length; i++) {
+    if ((probability[i] ?? 0) > 0) {
+      order.push(i);
+    }
+  }
+  order.sort((a, b) => (probability[b] ?? 0) - (probability[a] ?? 0) || a - b);
+  return Int32Array.from(order);
+}
+
+type Listed = { i: number; because: DifferentialItem['listedBecause'] }[];
+
 /**
  * Which conditions a ranking lists, in order: the top `limit` by posterior (ties in KB order),
  * then, in the same order, those named by a fired red flag and the can't-miss ones at or above
  * CANT_MISS_FLOOR. Conditions the patient cannot present with (posterior 0) are never listed.
+ * With `order` (`rankedOrder` of the same scores, for a caller listing several depths) the top is
+ * its prefix; without, a partial selection.
  */
 export function listWithIndex(
   index: DiagnosisIndex,
   { scores, redFlags, limit = DEFAULT_LIMIT }: ListDifferentialOptions,
-): { i: number; because: DifferentialItem['listedBecause'] }[] {
+  order?: Int32Array,
+): Listed {
   const { conditions } = index;
   const { probability } = scores;
+  const flagged = new Set(redFlags.flatMap((r) => r.consider));
+  const extra = (i: number): DifferentialItem['listedBecause'] | undefined => {
+    const c = conditions[i];
+    if (c && flagged.has(c.id)) {
+      return 'red-flag';
+    }
+    return c?.cantMiss && (probability[i] ?? 0) >= CANT_MISS_FLOOR ? 'cant-miss' : undefined;
+  };
+  const listed: Listed = [];
+  if (order) {
+    const top = Math.min(order.length, Math.max(0, Math.trunc(limit)));
+    for (let r = 0; r < order.length; r++) {
+      const i = order[r] ?? 0;
+      const because = r < top ? 'rank' : extra(i);
+      if (because) {
+        listed.push({ i, because });
+      }
+    }
+    return listed;
+  }
   const before = (a: number, b: number): boolean => {
     const pa = probability[a] ?? 0;
     const pb = probability[b] ?? 0;
@@ -71,26 +108,16 @@ export function listWithIndex(
     include: (i) => (probability[i] ?? 0) > 0,
     before,
   });
-  const flagged = new Set(redFlags.flatMap((r) => r.consider));
-  const listed: { i: number; because: DifferentialItem['listedBecause'] }[] = top.map((i) => ({
-    i,
-    because: 'rank' as const,
-  }));
   const inTop = new Uint8Array(conditions.length);
   for (const i of top) {
     inTop[i] = 1;
+    listed.push({ i, because: 'rank' });
   }
-  const extras: { i: number; because: DifferentialItem['listedBecause'] }[] = [];
+  const extras: Listed = [];
   for (let i = 0; i < conditions.length; i++) {
-    const c = conditions[i];
-    const p = probability[i] ?? 0;
-    if (!c || inTop[i] === 1 || p <= 0) {
-      continue;
-    }
-    if (flagged.has(c.id)) {
-      extras.push({ i, because: 'red-flag' });
-    } else if (c.cantMiss && p >= CANT_MISS_FLOOR) {
-      extras.push({ i, because: 'cant-miss' });
+    const because = inTop[i] === 1 || (probability[i] ?? 0) <= 0 ? undefined : extra(i);
+    if (because) {
+      extras.push({ i, because });
     }
   }
   extras.sort((a, b) => (before(a.i, b.i) ? -1 : 1));

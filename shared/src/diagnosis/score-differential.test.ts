@@ -52,6 +52,26 @@ describe('scoreDifferential (precomputed priors and sparse log-likelihood ratios
     );
   });
 
+  it('lists, at any depth and for the same scores listed again, what rankDifferential lists', () => {
+    for (const presentation of randomPresentations(kb, 80, 13)) {
+      const scores = engine.scoreDifferential(presentation);
+      const redFlags = engine.evaluateRedFlags({
+        findings: { present: scores.findings.present },
+        ...(presentation.patient.age === undefined ? {} : { age: presentation.patient.age }),
+      });
+      for (const limit of [1, 5, 20, 50, Number.MAX_SAFE_INTEGER]) {
+        const ranked = engine.rankDifferential({ ...presentation, limit });
+        expect(engine.listDifferential({ scores, redFlags, limit })).toEqual(
+          ranked.items.map((i) => ({
+            condition: i.condition,
+            probability: i.probability,
+            listedBecause: i.listedBecause,
+          })),
+        );
+      }
+    }
+  });
+
   it('reports unknown findings and lets a finding both present and absent count as present', () => {
     const scores = engine.scoreDifferential({
       findings: { present: ['cough', 'not-a-kb-finding', 'cough'], absent: ['cough', 'fever'] },
