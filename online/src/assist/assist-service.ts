@@ -5,7 +5,7 @@
  * with the reason, and interactions and care gaps are still computed locally.
  */
 import type { AssistRequest, AssistResponse } from '@mediassist/shared/api';
-import { recommendTests } from '@mediassist/shared/care';
+import { createTestRecommender } from '@mediassist/shared/care';
 import { createDiagnosisEngine } from '@mediassist/shared/diagnosis';
 import type { PatientId } from '@mediassist/shared/ids';
 import { createInteractionChecker } from '@mediassist/shared/interactions';
@@ -68,6 +68,7 @@ export function createAssistService(deps: AssistServiceDeps): AssistService {
   const checker = createInteractionChecker(kb);
   const vitalFindings = createVitalFindings(kb.findings);
   const careGapsSection = createCareGapsSection(kb);
+  const recommendTests = createTestRecommender({ kb });
   let textExtractor = deps.textExtractor;
   const extractText = (text: string) => {
     textExtractor ??= createTextExtractor({ kb });
@@ -114,7 +115,6 @@ export function createAssistService(deps: AssistServiceDeps): AssistService {
         ruledOut: createRuledOut(context),
       });
       const tests = recommendTests({
-        kb,
         conditions: differential.items.slice(0, LEADING_CONDITIONS).map((i) => i.conditionId),
         presentFindings: findings.present,
         patient,

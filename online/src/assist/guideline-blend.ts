@@ -76,21 +76,23 @@ export function createGuidelineBlend(deps: {
       // Candidates: the listed conditions, then the model's other classes.
       const at: number[] = [];
       const g: number[] = [];
-      const listed = new Uint8Array(n);
+      const m: number[] = [];
+      const candidateOf = new Int32Array(n).fill(-1);
       for (const item of items) {
         const ci = position.get(item.condition) ?? -1;
+        candidateOf[ci] = at.length;
         at.push(ci);
         g.push(item.probability);
-        listed[ci] = 1;
+        m.push(Number.NaN);
       }
       const described = at.length;
-      const m: number[] = new Array<number>(described).fill(Number.NaN);
       if (model && modelAt) {
         for (let i = 0; i < modelAt.length; i++) {
           const ci = modelAt[i] ?? -1;
           const p = model.probabilities[i] ?? 0;
-          if (ci >= 0 && listed[ci] === 1) {
-            m[at.indexOf(ci)] = p;
+          const k = ci >= 0 ? (candidateOf[ci] ?? -1) : -1;
+          if (k >= 0) {
+            m[k] = p;
           } else {
             at.push(ci);
             g.push(0);
