@@ -19,6 +19,17 @@ describe('code resolver', () => {
     });
   });
 
+  it('codes an epilepsy diagnosis (G40.909) as epilepsy, not seizure (KB 0.5.0 review fix)', () => {
+    expect(resolver.resolve('condition', [{ system: icd10cm, code: 'G40909' }])).toMatchObject({
+      mapped: true,
+      conditionId: 'epilepsy',
+      icd10: 'G40.909',
+    });
+    expect(resolver.resolve('condition', [{ system: snomed, code: '84757009' }])).toMatchObject({
+      conditionId: 'epilepsy',
+    });
+  });
+
   it('prefers ICD-10-CM, normalises the dot and falls back to the nearest listed ancestor', () => {
     const result = resolver.resolve('condition', [
       { system: snomed, code: '44054006' },

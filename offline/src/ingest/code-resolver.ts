@@ -84,12 +84,6 @@ const isIcd10System = (system: string): boolean =>
   system === CODE_SYSTEMS.icd10cm || system === ICD10_WHO;
 
 export function createCodeResolver(kb: KnowledgeBase): CodeResolver {
-  const conditionsBySnomed = new Map<string, string>();
-  for (const condition of kb.conditions) {
-    if (condition.snomed !== undefined && !conditionsBySnomed.has(condition.snomed)) {
-      conditionsBySnomed.set(condition.snomed, condition.id);
-    }
-  }
   const knownLoincs = new Set<string>([TOBACCO_SMOKING_STATUS_LOINC]);
   for (const finding of kb.findings) {
     if (finding.threshold) {
@@ -106,7 +100,7 @@ export function createCodeResolver(kb: KnowledgeBase): CodeResolver {
       const icd = normalizeIcd10(c.code);
       return icd === undefined ? null : (kb.conditionByIcd10(icd)?.id ?? null);
     }
-    return c.system === CODE_SYSTEMS.snomed ? (conditionsBySnomed.get(c.code) ?? null) : null;
+    return c.system === CODE_SYSTEMS.snomed ? (kb.conditionBySnomed(c.code)?.id ?? null) : null;
   };
 
   const lookup = (kind: ConceptKind, c: Coding): Lookups => {

@@ -1,5 +1,9 @@
-/** Referential integrity of the knowledge base: unique ids, every reference resolves, every source named. */
+/**
+ * Referential integrity of the knowledge base: unique ids, every reference resolves, every source
+ * named, and every condition code resolves to one condition (`condition-codes.ts`).
+ */
 import type { ErrorDetail } from '../errors.js';
+import { indexConditionCodes } from './condition-codes.js';
 import type { KbContent } from './kb-content.js';
 
 function duplicates(ids: readonly string[]): string[] {
@@ -69,7 +73,9 @@ export function checkIntegrity(kb: KbContent): ErrorDetail[] {
     });
   }
 
+  problems.push(...indexConditionCodes(kb.conditions).problems);
   for (const c of kb.conditions) {
+    refs(`conditions.${c.id}.sharedCodes`, (c.sharedCodes ?? []).map((s) => s.resolvesTo), 'condition');
     refs(
       `conditions.${c.id}.riskFactors`,
       c.riskFactors.map((r) => r.condition),

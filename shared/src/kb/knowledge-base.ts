@@ -1,6 +1,7 @@
 /** The validated, indexed knowledge base. Build it once in a composition root and pass it down. */
 import { z } from 'zod';
 import { AppError, type ErrorDetail } from '../errors.js';
+import { indexConditionCodes } from './condition-codes.js';
 import { checkIntegrity } from './integrity.js';
 import type { KbContent } from './kb-content.js';
 import { shippedKbFiles, type KbFiles } from './kb-files.js';
@@ -35,6 +36,8 @@ export interface KnowledgeBase extends KbContent {
   condition(id: string): Condition | undefined;
   /** Exact ICD-10-CM code (with dot), else its nearest listed ancestor (`J45.901` → `J45.9`). */
   conditionByIcd10(code: string): Condition | undefined;
+  /** The condition a SNOMED CT concept id resolves to (one condition per code, or its `sharedCodes` rule). */
+  conditionBySnomed(code: string): Condition | undefined;
   finding(id: string): Finding | undefined;
   findingByCode(system: string, code: string): Finding | undefined;
   associationsOf(conditionId: string): readonly Association[];
@@ -117,7 +120,8 @@ export function buildKnowledgeBase(files: KbFiles): KnowledgeBase {
 
   const sources = indexBy(content.sources, (s) => [s.id]);
   const conditions = indexBy(content.conditions, (c) => [c.id]);
-  const conditionsByIcd = indexBy(content.conditions, (c) => c.icd10);
+  const conditionCodes = indexConditionCodes(content.conditions);
+  const conditionsByIcd = conditionCodes.icd10;
   const findings = indexBy(content.findings, (f) => [f.id]);
   const findingsByCode = indexBy(content.findings, (f) => [`${f.code.system}|${f.code.code}`]);
   const associationsByCondition = groupBy(content.associations, (a) => a.condition);
@@ -151,6 +155,7 @@ export function buildKnowledgeBase(files: KbFiles): KnowledgeBase {
       }
       return undefined;
     },
+    conditionBySnomed: (code) => conditionCodes.snomed.get(code),
     finding: (id) => findings.get(id),
     findingByCode: (system, code) => findingsByCode.get(`${system}|${code}`),
     associationsOf: (conditionId) => associationsByCondition.get(conditionId) ?? [],

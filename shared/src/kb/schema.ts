@@ -96,6 +96,20 @@ export const ConditionSchema = z.object({
     .string()
     .regex(/^\d{6,18}$/)
     .optional(),
+  /**
+   * A code in `icd10` or `snomed` belongs to one condition only, so coded records resolve to one
+   * condition. A code deliberately shared with another condition is listed here with the condition a
+   * lookup resolves it to (which must itself list the code); the integrity check enforces both.
+   */
+  sharedCodes: z
+    .array(
+      z.object({
+        system: z.enum(['icd10', 'snomed']),
+        code: z.string().min(1),
+        resolvesTo: SlugSchema,
+      }),
+    )
+    .optional(),
   /** `acute`: presents at a visit and resolves; `chronic`: persists on the problem list. */
   course: z.enum(['acute', 'chronic']),
   bodySystem: BodySystemSchema,

@@ -247,7 +247,7 @@ export const NEUROLOGICAL_CONDITIONS: CuratedCondition[] = [
   {
     id: 'seizure',
     display: 'Seizure (first or breakthrough)',
-    icd10: ['R56.9', 'G40.909'],
+    icd10: ['R56.9'],
     snomed: '91175000',
     course: 'acute',
     system: 'neurological',
