@@ -1,7 +1,7 @@
 /**
  * `createApp(deps)`: the online service as a Hono app. It never listens — main.ts serves it and
  * tests call `app.request()`. Middleware order: request id → metrics → request log → compression →
- * secure headers → CORS (answers preflights) → authentication (deny by default) → rate limit →
+ * secure headers → CORS (answers preflights) → audit of refused patient access → authentication (deny by default) → rate limit →
  * body limit → patient-access audit → routes (each with `requireAccess`), then one error handler.
  */
 import { AppError } from '@mediassist/shared/errors';
@@ -24,6 +24,7 @@ import { createErrorHandlers } from './errors/error-handler.js';
 import type { ModelStatusSource } from './health/model-status.js';
 import { createReadiness, type RedisPing } from './health/readiness.js';
 import { auditAccess } from './middleware/audit-access.js';
+import { auditRefusals } from './middleware/audit-refusals.js';
 import { authenticate, publicPathMatcher } from './middleware/authenticate.js';
 import { httpMetrics } from './middleware/http-metrics.js';
 import { rateLimit } from './middleware/rate-limit.js';
@@ -150,6 +151,7 @@ export function createApp(deps: AppDeps) {
       maxAge: 600,
     }),
   );
+  app.use(auditRefusals({ audit, clock }));
   app.use(authenticate({ auth, isPublic: publicPathMatcher(PUBLIC_PATHS) }));
   app.use(rateLimit({ limiter: rateLimiter }));
   app.use(

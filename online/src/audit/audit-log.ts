@@ -13,11 +13,12 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 export const AuditRecordSchema = z.strictObject({
   at: z.iso.datetime(),
-  /** The caller's subject id (API key subject or JWT `sub`). */
+  /** The caller's subject id (API key subject or JWT `sub`); `anonymous` for a refused unauthenticated call. */
   caller: z.string().min(1).max(128),
-  role: RoleSchema,
-  /** Always the pseudonym (`pt_…`), never a source id. */
-  patient: PatientIdSchema,
+  /** The role used; absent only on a refusal where the caller holds no role that route accepts. */
+  role: RoleSchema.optional(),
+  /** Always the pseudonym (`pt_…`), never a source id; absent on a refusal when not resolvable from the path. */
+  patient: PatientIdSchema.optional(),
   /** Method and route pattern, e.g. `POST /api/v1/assist` (no query string, no values). */
   endpoint: z.string().min(1),
   requestId: z.string().min(1),
