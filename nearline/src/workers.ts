@@ -21,7 +21,7 @@ import type { PatientId } from '@mediassist/shared/ids';
 import type { KnowledgeBase } from '@mediassist/shared/kb';
 import type { Logger } from '@mediassist/shared/logger';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { createQueueDeadLetterSink, deadLetter } from './dead-letter/dead-letter-sink.js';
 import type { LakeFileWriter } from './lake/duckdb-lake-file-writer.js';
 import { createLakeEventWriter, type LakeEventWriterConfig } from './lake/lake-event-writer.js';
@@ -34,10 +34,13 @@ import type { FeatureDeriver } from './refresh/derive-features.js';
 import { assertNoEviction } from './redis/eviction-policy.js';
 
 export interface NearlineDeps {
-  /** Commands (queues, ledger, lake stream); created with `maxRetriesPerRequest: null`. */
-  redis: Redis;
+  /**
+   * Commands (queues, ledger, lake stream); created with `maxRetriesPerRequest: null`. A Redis
+   * Cluster client works too: every multi-key script and the queues use hash-tagged keys.
+   */
+  redis: Redis | Cluster;
   /** A second connection for the lake writer's blocking reads (closed by `close()`). */
-  blockingRedis: Redis;
+  blockingRedis: Redis | Cluster;
   store: OnlineStore;
   kb: Pick<KnowledgeBase, 'condition'>;
   deriver: FeatureDeriver;

@@ -11,7 +11,26 @@ import {
 } from '@mediassist/shared/events';
 import type { PatientId } from '@mediassist/shared/ids';
 
+/** A Redis Cluster client (ioredis `Cluster`): SCAN covers one node, so each master is scanned. */
+interface ClusterNodes {
+  nodes(role: 'master'): RedisCaller[];
+}
+
 export async function sweepPendingPatients(options: {
+  redis: RedisCaller | (RedisCaller & ClusterNodes);
+  keys: NearlineKeys;
+  requeue: (patientId: PatientId) => Promise<void>;
+}): Promise<number> {
+  const { redis } = options;
+  const nodes = 'nodes' in redis ? redis.nodes('master') : [redis];
+  let found = 0;
+  for (const node of nodes) {
+    found += await sweepNode({ ...options, redis: node });
+  }
+  return found;
+}
+
+async function sweepNode(options: {
   redis: RedisCaller;
   keys: NearlineKeys;
   requeue: (patientId: PatientId) => Promise<void>;
