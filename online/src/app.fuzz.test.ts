@@ -115,7 +115,9 @@ function percentEncode(value: string): string {
 
 function safeStringify(value: unknown): string {
   try {
-    return String(JSON.stringify(value));
+    // JSON.stringify(undefined) is undefined at run time, whatever its declared type.
+    const text = JSON.stringify(value) as string | undefined;
+    return text ?? 'null';
   } catch {
     return '{"unserialisable":true}';
   }
