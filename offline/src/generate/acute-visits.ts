@@ -1,11 +1,12 @@
 /**
- * Acute presentations month by month: KB priors by sex and age band × chronic risk factors ×
- * attributes × seasonality × a recurrence boost after each episode (decaying, condition-specific) ×
- * acute risk factors for a year after their episode × a latent per-patient propensity for recurrent
- * conditions. Rates that only change with the patient's state are summed once per state; only
- * seasonal, recently-episodic or acute-risk conditions are re-weighed each month.
+ * Acute presentations month by month: KB priors by sex and age band × the condition's case mix ×
+ * true chronic risk factors × attributes × the patient's exposure clusters × seasonality × a
+ * recurrence boost after each episode (decaying, condition-specific) × acute risk factors for a year
+ * after their episode × a latent per-patient propensity for recurrent conditions; no menstrual or
+ * pregnancy conditions after menopause. Rates that only change with the patient's state are summed
+ * once per state; only seasonal, recently-episodic or acute-risk conditions are re-weighed each month.
  */
-import { attributeMultiplier, attributeStates } from './attribute-states.js';
+import { attributeMultiplier, attributeStates, isPostmenopausal } from './attribute-states.js';
 import { AGE_BANDS } from '@mediassist/shared/kb';
 import { ageAt, ageBandOf, DAY_MS, YEAR_MS, type PatientProfile } from './patient-profile.js';
 import type { Random } from './random.js';
@@ -55,6 +56,7 @@ export function drawAcuteVisits(options: {
   let staticSum = 0;
   const onsets = profile.chronic.map((p) => p.onsetMs).sort((a, b) => a - b);
   let stateKey = -1;
+  const clusterWeight = new Float64Array(world.clusters.length).fill(1);
   let hadVte = false;
   const visits: AcuteVisit[] = [];
   const start = new Date(from);
@@ -72,26 +74,41 @@ export function drawAcuteVisits(options: {
     while (activeCount < onsets.length && (onsets[activeCount] ?? Infinity) <= monthStart) {
       activeCount++;
     }
+    // Attribute states change with age (whole years are enough), chronic onsets and a first clot.
     const key =
-      AGE_BANDS.indexOf(band) * 100_000 +
+      Math.floor(age) * 100_000 +
+      AGE_BANDS.indexOf(band) * 1000 +
       activeCount * 10 +
-      (hadVte ? 2 : 0) +
-      (age >= 16 && age < 62 ? 1 : 0);
+      (hadVte ? 2 : 0);
     if (key !== stateKey) {
       stateKey = key;
       const states = attributeStates({ world, profile, ms: monthStart, lastEpisode });
       const active = new Set(
         profile.chronic.filter((p) => p.onsetMs <= monthStart).map((p) => p.condition),
       );
+      const postmenopausal = isPostmenopausal(profile, age);
+      for (let c = 0; c < clusterWeight.length; c++) {
+        const attribute = world.clusterAttribute[c];
+        const odds = world.clusters[c]?.attribute?.odds ?? 1;
+        clusterWeight[c] =
+          (profile.exposure[c] ?? 1) *
+          (attribute !== undefined && states.has(attribute) ? odds : 1);
+      }
       staticSum = 0;
       for (let k = 0; k < n; k++) {
         const wc = world.conditions[acute[k] ?? -1];
-        let w = wc ? wc.condition.prior[profile.sex][band] / 1000 : 0;
+        let w = wc ? (wc.condition.prior[profile.sex][band] / 1000) * wc.caseMix : 0;
+        if (wc && postmenopausal && wc.premenopausal) {
+          w = 0;
+        }
         if (wc && w > 0) {
           for (const rf of wc.chronicRiskFactors) {
             if (active.has(rf.index)) {
               w *= rf.oddsRatio;
             }
+          }
+          for (const c of wc.clusters) {
+            w *= clusterWeight[c] ?? 1;
           }
           w *= attributeMultiplier(wc, states) * (propensity[k] ?? 1);
         }

@@ -1,4 +1,5 @@
 /** The attribute findings true for a patient on a day, and how they scale each condition's rate. */
+import { quitWithin15Years, smokingAt } from './patient-attributes.js';
 import { ageAt, hasChronic, type PatientProfile } from './patient-profile.js';
 import type { WorldCondition, WorldModel } from './world-model.js';
 
@@ -10,6 +11,12 @@ export interface AttributeContext {
   ms: number;
   /** Time of the last episode of each condition (−Infinity when none). */
   lastEpisode: Float64Array;
+}
+
+/** Whether a woman is past menopause at this age. */
+export function isPostmenopausal(profile: PatientProfile, age: number): boolean {
+  const at = profile.traits.menopauseAge;
+  return profile.sex === 'female' && at !== undefined && age >= at;
 }
 
 export function attributeStates({
@@ -32,8 +39,11 @@ export function attributeStates({
     );
   };
   const t = profile.traits;
+  const smoking = smokingAt(t, age);
   const states: Record<string, boolean> = {
-    'current-smoker': t.smoking === 'current' && age >= 12,
+    'current-smoker': smoking === 'current' && age >= 12,
+    'former-smoker': smoking === 'former',
+    'recent-former-smoker': quitWithin15Years(t, age),
     'heavy-alcohol-use':
       age >= 14 &&
       (t.heavyDrinker || has('alcohol-use-disorder') || has('alcoholic-liver-disease')),
@@ -46,11 +56,16 @@ export function attributeStates({
     'family-history-crc': t.familyHistoryCrc,
     'family-history-breast-cancer': t.familyHistoryBreastCancer,
     'family-history-premature-cvd': t.familyHistoryCvd,
+    'family-history-glaucoma': t.familyHistoryGlaucoma,
     'previous-vte': episodeBefore('deep-vein-thrombosis') || episodeBefore('pulmonary-embolism'),
     immunosuppression: t.immunosuppressed || has('hiv-infection'),
     'oestrogen-use': t.oestrogen && age >= 16 && age < 62,
     'raised-bmi': age >= 18 && profile.bmi >= 30,
     'low-bmi': age >= 18 && profile.bmi < 18.5,
+    postmenopausal: isPostmenopausal(profile, age),
+    'high-risk-sexual-behaviour':
+      t.sexualRisk !== undefined && age >= t.sexualRisk.from && age < t.sexualRisk.until,
+    'hepatitis-b-risk': t.hepatitisBRisk,
   };
   const result = new Set<number>();
   for (const [id, on] of Object.entries(states)) {
@@ -62,7 +77,10 @@ export function attributeStates({
   return result;
 }
 
-/** Π over the condition's attribute findings of L/q (present) or (1 − L)/(1 − q) (absent). */
+/**
+ * Π over the condition's KB attribute findings of L/q (present) or (1 − L)/(1 − q) (absent), times
+ * the true world's odds ratio of each attribute it links to the condition beyond the KB.
+ */
 export function attributeMultiplier(
   condition: WorldCondition,
   states: ReadonlySet<number>,
@@ -73,6 +91,11 @@ export function attributeMultiplier(
     m *= states.has(e.index)
       ? Math.min(30, Math.max(0.05, e.likelihood / q))
       : Math.max(0.05, (1 - e.likelihood) / (1 - q));
+  }
+  for (const rf of condition.attributeRiskFactors) {
+    if (states.has(rf.index)) {
+      m *= rf.oddsRatio;
+    }
   }
   return m;
 }

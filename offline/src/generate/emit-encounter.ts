@@ -7,7 +7,7 @@ import {
   quantityObservation,
   smokingObservation,
 } from './fhir-observations.js';
-import { immunizationResource, procedureResource } from './fhir-resources.js';
+import { immunizationResource, procedureResource } from './care-resources.js';
 import { BODY_HEIGHT, BODY_WEIGHT, MEASUREMENT_BY_LOINC } from './measurements.js';
 import type { PhraseBook } from './note-phrases.js';
 import type { ObservationContext, ObservationJson } from './observation-json.js';
@@ -86,19 +86,23 @@ export function emitEncounter(options: EmitEncounterOptions): void {
   );
   const effective = startIso;
   const ctx = (): ObservationContext => ({ id: random.uuid(), patientId, encounterId, effective });
-  const findings = (ids: readonly number[], present: boolean): void => {
+  const findings = (
+    ids: readonly number[],
+    present: boolean,
+    category: 'exam' | 'social-history',
+  ): void => {
     for (const fi of ids) {
       const f = world.findings[fi]?.finding;
       if (f) {
         sink.write(
           'Observation',
-          observations.finding(ctx(), { coding: f.code, display: f.display, present }),
+          observations.finding(ctx(), { coding: f.code, display: f.display, present, category }),
         );
       }
     }
   };
-  findings(facts.present, true);
-  findings(facts.absent, false);
+  findings(facts.present, true, 'exam');
+  findings(facts.absent, false, 'exam');
   const diastolic = facts.measured.find((m) => m.loinc === '8462-4')?.value;
   for (const m of facts.measured) {
     const spec = MEASUREMENT_BY_LOINC.get(m.loinc);
@@ -145,6 +149,9 @@ export function emitEncounter(options: EmitEncounterOptions): void {
   const base = { patientId, encounterId, ms };
   if (facts.smoking !== undefined) {
     write('Observation', smokingObservation({ ...base, id: random.uuid(), status: facts.smoking }));
+  }
+  for (const r of facts.socialHistory) {
+    findings([r.finding], r.present, 'social-history');
   }
   const acute = facts.kind === 'acute';
   const diagnosisIds = new Map<number, string>();

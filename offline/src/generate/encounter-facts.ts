@@ -59,4 +59,6 @@ export interface EncounterFacts {
   ongoingMedications: readonly Prescription[];
   /** Recorded as a social-history Observation at this encounter. */
   smoking: SmokingStatus | undefined;
+  /** Other history findings taken at this encounter (social-history Observations, valueBoolean). */
+  socialHistory: readonly { finding: number; present: boolean }[];
 }

@@ -14,7 +14,8 @@ export const toCoding = (c: Coding): FhirCoding =>
   c.display === undefined
     ? { system: c.system, code: c.code }
     : { system: c.system, code: c.code, display: c.display };
+/** A one-coding concept; `text` only when it says something the coding's display does not. */
 export const concept = (coding: Coding, text?: string): CodeableConcept => ({
   coding: [toCoding(coding)],
-  ...(text === undefined ? {} : { text }),
+  ...(text === undefined || text === coding.display ? {} : { text }),
 });

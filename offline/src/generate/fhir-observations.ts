@@ -32,10 +32,17 @@ function observation(base: ObservationBase, category: string, code: CodeableConc
 }
 
 export function findingObservation(
-  base: ObservationBase & { coding: Coding; display: string; present: boolean },
+  base: ObservationBase & {
+    coding: Coding;
+    display: string;
+    present: boolean;
+    /** `exam` for presenting findings; `social-history` for history taken (smoking, menopause…). */
+    category?: 'exam' | 'social-history';
+  },
 ): Observation {
+  const code = concept({ ...base.coding, display: base.display });
   return {
-    ...observation(base, 'exam', concept({ ...base.coding, display: base.display }, base.display)),
+    ...observation(base, base.category ?? 'exam', code),
     valueBoolean: base.present,
   };
 }
@@ -50,10 +57,7 @@ export function quantityObservation(
   },
 ): Observation {
   return {
-    ...observation(base, base.category, {
-      coding: base.codings.map(toCoding),
-      text: base.display,
-    }),
+    ...observation(base, base.category, { coding: base.codings.map(toCoding) }),
     valueQuantity: { value: base.value, unit: base.unit, system: UCUM, code: base.unit },
   };
 }
@@ -64,14 +68,8 @@ export function qualitativeObservation(
   return {
     ...observation(base, 'laboratory', concept(base.coding, base.display)),
     valueCodeableConcept: base.positive
-      ? {
-          coding: [{ system: CODE_SYSTEMS.snomed, code: '10828004', display: 'Positive' }],
-          text: 'Positive',
-        }
-      : {
-          coding: [{ system: CODE_SYSTEMS.snomed, code: '260385009', display: 'Negative' }],
-          text: 'Negative',
-        },
+      ? { coding: [{ system: CODE_SYSTEMS.snomed, code: '10828004', display: 'Positive' }] }
+      : { coding: [{ system: CODE_SYSTEMS.snomed, code: '260385009', display: 'Negative' }] },
   };
 }
 
@@ -82,7 +80,6 @@ export function bloodPressureObservation(
   return {
     ...observation(base, 'vital-signs', {
       coding: [{ system: CODE_SYSTEMS.loinc, code: '85354-9', display: 'Blood pressure panel' }],
-      text: 'Blood pressure',
     }),
     component: [
       {
@@ -116,8 +113,7 @@ export function smokingObservation(base: ObservationBase & { status: SmokingStat
   return {
     ...observation(base, 'social-history', {
       coding: [{ system: CODE_SYSTEMS.loinc, code: '72166-2', display: 'Tobacco smoking status' }],
-      text: 'Tobacco smoking status',
     }),
-    valueCodeableConcept: concept(coding, coding.display),
+    valueCodeableConcept: concept(coding),
   };
 }

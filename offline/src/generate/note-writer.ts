@@ -103,10 +103,19 @@ function sectionedNote(ctx: NoteContext): string {
       problems.map((c) => phrases.condition(c, random)),
     );
   }
+  const social = facts.socialHistory.flatMap((r) => {
+    const f = world.findings[r.finding]?.finding;
+    return f
+      ? [r.present ? phrases.clinical(f, random) : `not ${phrases.clinical(f, random)}`]
+      : [];
+  });
   if (facts.smoking !== undefined) {
-    lines.push(
-      `Social history: ${{ current: 'current smoker', former: 'former smoker', never: 'never smoker' }[facts.smoking]}.`,
+    social.unshift(
+      { current: 'current smoker', former: 'former smoker', never: 'never smoker' }[facts.smoking],
     );
+  }
+  if (social.length > 0) {
+    lines.push(`Social history: ${social.join('; ')}.`);
   }
   const vitals = vitalsLine(facts, random);
   if (vitals) {

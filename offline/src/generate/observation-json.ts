@@ -2,7 +2,7 @@
  * Observations are most of an export's lines, so they are serialised from templates with the coded
  * parts cached (JSON of each code is built once), instead of building an object and calling
  * JSON.stringify. The output is byte-identical to JSON.stringify of the typed builders in
- * fhir-resources.ts (observation-json.test.ts proves it).
+ * fhir-observations.ts (observation-json.test.ts proves it).
  */
 import type { Coding } from '@mediassist/shared/kb';
 import {
@@ -22,7 +22,12 @@ export interface ObservationContext {
 export interface ObservationJson {
   finding(
     ctx: ObservationContext,
-    f: { coding: Coding; display: string; present: boolean },
+    f: {
+      coding: Coding;
+      display: string;
+      present: boolean;
+      category?: 'exam' | 'social-history';
+    },
   ): string;
   quantity(
     ctx: ObservationContext,
@@ -64,7 +69,7 @@ export function createObservationJson(): ObservationJson {
   let bp: ((ctx: ObservationContext, systolic: number, diastolic: number) => string) | undefined;
   return {
     finding(ctx, f) {
-      const key = `${f.coding.system}|${f.coding.code}|${String(f.present)}`;
+      const key = `${f.coding.system}|${f.coding.code}|${String(f.present)}|${f.category ?? 'exam'}`;
       let t = findings.get(key);
       if (!t) {
         t = template(JSON.stringify(findingObservation({ ...SAMPLE, ...f })));

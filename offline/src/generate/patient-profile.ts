@@ -6,9 +6,10 @@
 import type { AgeBand, Drug, Sex } from '@mediassist/shared/kb';
 import { stratumOf } from './chronic-calibration.js';
 import { drawTraits, type PatientTraits } from './patient-attributes.js';
+import { SMOKING_ODDS } from './comorbidity.js';
 import { sigmoid, type Random } from './random.js';
 import type { WorldModel } from './world-model.js';
-import { SMOKING_ODDS, WORLD_PARAMS } from './world-params.js';
+import { WORLD_PARAMS } from './world-params.js';
 
 export const DAY_MS = 86_400_000;
 export const YEAR_MS = 365.25 * DAY_MS;
@@ -42,6 +43,8 @@ export interface PatientProfile {
   adherence: number;
   /** Multiplier on all visit rates (mean about 1). */
   visitPropensity: number;
+  /** Per exposure cluster (world.clusters order): the patient's log-normal intensity, mean 1. */
+  exposure: Float64Array;
 }
 
 const AGE_GROUPS: readonly { from: number; to: number; weight: number }[] = [
@@ -241,7 +244,7 @@ export function drawProfile({ world, index, endMs, random }: DrawProfileOptions)
     sex,
     birthMs,
     ageAtEnd,
-    traits: { ...traits, sedentary: traits.sedentary },
+    traits,
     heightCm: adultHeight,
     bmi,
     chronic,
@@ -249,6 +252,9 @@ export function drawProfile({ world, index, endMs, random }: DrawProfileOptions)
     adherence: sigmoid(0.4 + random.normal() * WORLD_PARAMS.preventiveUptake.adherenceSd),
     visitPropensity: Math.exp(
       random.normal() * WORLD_PARAMS.visitPropensitySd - WORLD_PARAMS.visitPropensitySd ** 2 / 2,
+    ),
+    exposure: Float64Array.from(world.clusters, (c) =>
+      Math.exp(random.normal() * c.sd - (c.sd * c.sd) / 2),
     ),
   };
 }

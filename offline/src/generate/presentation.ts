@@ -1,15 +1,16 @@
 /**
  * What a symptom visit looks like in the true world: which findings the condition produces (true
- * likelihoods, a severity latent shared by all findings of the visit, age effects), unrelated findings
- * at background rates, patient attributes, measured vitals and labs that agree with the findings, and
- * what the clinician writes down (incomplete documentation plus 2–5 explicit negatives for plausible
- * alternatives).
+ * likelihoods, a severity latent shared by all findings of the visit, age effects), other complaints
+ * raised at the same visit, patient attributes, measured vitals and labs that agree with the findings,
+ * and what the clinician writes down: the chief complaint, a few more findings (sparse documentation),
+ * the results of tests done, and 1–4 explicit negatives for plausible alternatives.
  */
+import { ageShift } from './age-presentation.js';
 import type { Baseline } from './baselines.js';
 import { ACUTE_VITALS } from './measurements.js';
 import { resolveMeasurement } from './resolve-measurement.js';
 import { sigmoid, type Random } from './random.js';
-import { findingPossible, type WorldModel } from './world-model.js';
+import { findingPossible, type WorldCondition, type WorldModel } from './world-model.js';
 import { WORLD_PARAMS } from './world-params.js';
 
 export interface PresentationInput {
@@ -17,6 +18,7 @@ export interface PresentationInput {
   condition: number;
   sex: 'female' | 'male';
   age: number;
+  postmenopausal: boolean;
   inPerson: boolean;
   /** Attribute findings (smoking, family history…) true for this patient today. */
   attributes: ReadonlySet<number>;
@@ -52,14 +54,38 @@ const CARDIORESPIRATORY_SYSTEMS: ReadonlySet<string> = new Set([
   'infectious',
   'ent',
 ]);
-const { elderly } = WORLD_PARAMS;
 
 /** Keeps the marginal probability near the true likelihood when the severity latent is added. */
 const spreadCorrection = (beta: number): number => Math.sqrt(1 + (Math.PI * beta * beta) / 8);
 
+/** Picks one index with probability proportional to its weight. */
+function pickWeighted(items: readonly number[], weight: (i: number) => number, random: Random) {
+  let total = 0;
+  for (const i of items) {
+    total += weight(i);
+  }
+  let u = random.next() * total;
+  for (const i of items) {
+    u -= weight(i);
+    if (u < 0) {
+      return i;
+    }
+  }
+  return items[items.length - 1];
+}
+
+function relatedAttribute(world: WorldModel, wc: WorldCondition, fi: number): boolean {
+  return (
+    wc.attributeEffects.some((e) => e.index === fi) ||
+    wc.attributeRiskFactors.some((r) => r.index === fi) ||
+    wc.clusters.some((c) => world.clusterAttribute[c] === fi)
+  );
+}
+
 export function drawPresentation(input: PresentationInput): Presentation {
-  const { world, condition, sex, age, inPerson, attributes, baseline, weigh, diagnostic, random } =
+  const { world, condition, age, inPerson, attributes, baseline, weigh, diagnostic, random } =
     input;
+  const patient = { sex: input.sex, age, postmenopausal: input.postmenopausal };
   const wc = world.conditions[condition];
   if (!wc) {
     throw new RangeError(`no condition ${String(condition)}`);
@@ -69,22 +95,14 @@ export function drawPresentation(input: PresentationInput): Presentation {
   const drawnProbability = new Map<number, number>();
   for (const a of wc.associations) {
     const f = world.findings[a.finding];
-    if (!f || !findingPossible(f, sex, age)) {
+    if (!f || !findingPossible(f, patient)) {
       continue;
     }
     const beta = KINDS[f.finding.kind];
-    let x = a.trueLogit * spreadCorrection(beta) + beta * severity;
-    if (age >= elderly.minAge) {
-      if (elderly.feverFindings.includes(f.finding.id)) {
-        x += elderly.feverShift;
-      } else if (elderly.atypicalFindings.includes(f.finding.id)) {
-        x += elderly.atypicalShift;
-      } else if (a.kbLikelihood >= elderly.classicMinLikelihood && f.finding.kind !== 'history') {
-        x += elderly.classicShift;
-      }
-    } else if (age < 5 && f.finding.id === 'fever') {
-      x += WORLD_PARAMS.youngChildFeverShift;
-    }
+    const x =
+      a.trueLogit * spreadCorrection(beta) +
+      beta * severity +
+      ageShift(f.finding, a.kbLikelihood, age);
     const p = sigmoid(x);
     drawnProbability.set(a.finding, p);
     if (random.chance(p)) {
@@ -107,7 +125,7 @@ export function drawPresentation(input: PresentationInput): Presentation {
     }
     const fi = bg.findings[lo] ?? -1;
     const f = world.findings[fi];
-    if (f && findingPossible(f, sex, age)) {
+    if (f && findingPossible(f, patient)) {
       truth.add(fi);
     }
   }
@@ -127,6 +145,7 @@ export function drawPresentation(input: PresentationInput): Presentation {
     loincs.push('39156-5');
   }
   const observable = new Set<number>();
+  const tested: number[] = [];
   for (const a of wc.associations) {
     const f = world.findings[a.finding];
     if (!f || f.finding.kind !== 'lab' || !inPerson) {
@@ -135,8 +154,9 @@ export function drawPresentation(input: PresentationInput): Presentation {
     if (diagnostic || random.chance(WORLD_PARAMS.labOrderedAtAcuteVisit)) {
       if (f.threshold) {
         loincs.push(f.threshold.loinc);
-      } else {
+      } else if (findingPossible(f, patient)) {
         observable.add(a.finding);
+        tested.push(a.finding);
       }
     }
   }
@@ -179,47 +199,68 @@ export function drawPresentation(input: PresentationInput): Presentation {
     }
     return inPerson || f.finding.kind === 'symptom' || f.finding.kind === 'history';
   };
-
-  // The chief complaint: a present symptom of the condition (the most typical first), else a present
-  // sign or result; a symptom is made present when nothing else shows.
-  const associated = [...wc.associations].sort(
-    (x, y) => y.trueLogit - x.trueLogit || x.finding - y.finding,
-  );
   const kindOf = (fi: number) => world.findings[fi]?.finding.kind;
-  const presentSymptoms = associated.filter(
-    (a) => truth.has(a.finding) && kindOf(a.finding) === 'symptom',
-  );
+
+  // The chief complaint: a present symptom of the condition, the more likely ones more often; else a
+  // present sign or result; else the patient comes with one of its symptoms (the commoner ones more
+  // often), however non-specific.
+  const salience = (fi: number): number => drawnProbability.get(fi) ?? 0;
+  const associated = wc.associations.map((a) => a.finding);
+  const presentSymptoms = associated.filter((fi) => truth.has(fi) && kindOf(fi) === 'symptom');
   let chiefComplaint: number | undefined =
-    presentSymptoms[0]?.finding ??
-    associated.find(
-      (a) => truth.has(a.finding) && knowable(a.finding) && kindOf(a.finding) !== 'history',
-    )?.finding;
+    presentSymptoms.length > 0
+      ? pickWeighted(presentSymptoms, salience, random)
+      : associated.find((fi) => truth.has(fi) && knowable(fi) && kindOf(fi) !== 'history');
   if (chiefComplaint === undefined) {
-    const fallback = associated.find((a) => {
-      const f = world.findings[a.finding];
-      return f && f.finding.kind === 'symptom' && findingPossible(f, sex, age);
+    const possible = associated.filter((fi) => {
+      const f = world.findings[fi];
+      return f && f.finding.kind === 'symptom' && findingPossible(f, patient);
     });
-    chiefComplaint = fallback?.finding;
+    chiefComplaint =
+      possible.length > 0
+        ? pickWeighted(
+            possible,
+            (fi) => sigmoid(wc.associations.find((a) => a.finding === fi)?.trueLogit ?? 0),
+            random,
+          )
+        : undefined;
     if (chiefComplaint !== undefined) {
       truth.add(chiefComplaint);
     }
   }
-  if (presentSymptoms.length > 1 && random.chance(0.3)) {
-    chiefComplaint = presentSymptoms[1]?.finding ?? chiefComplaint;
-  }
 
+  // What gets written: the chief complaint, every test result, then a few of the other findings.
   const present: number[] = chiefComplaint === undefined ? [] : [chiefComplaint];
+  const absent: number[] = [];
+  const candidates: number[] = [];
   for (const fi of [...truth].sort((a, b) => a - b)) {
     const f = world.findings[fi];
     if (!f || fi === chiefComplaint || !knowable(fi)) {
       continue;
     }
-    const related =
-      drawnProbability.has(fi) || wc.attributeEffects.some((e) => e.finding === f.finding.id);
-    const p = f.attribute && !related ? 0.08 : WORLD_PARAMS.documentPresent[f.finding.kind];
-    if (random.chance(p)) {
+    if (f.attribute && !relatedAttribute(world, wc, fi)) {
+      if (random.chance(WORLD_PARAMS.unrelatedAttributeDocumented)) {
+        present.push(fi);
+      }
+    } else if (tested.includes(fi)) {
+      present.push(fi);
+    } else {
+      candidates.push(fi);
+    }
+  }
+  for (const fi of tested) {
+    if (!truth.has(fi)) {
+      absent.push(fi);
+    }
+  }
+  const { extraPresentMean, maxPresent } = WORLD_PARAMS.documentation;
+  let more = Math.min(maxPresent - 1, random.poisson(extraPresentMean));
+  while (more > 0 && candidates.length > 0) {
+    const [fi] = candidates.splice(random.int(candidates.length), 1);
+    if (fi !== undefined) {
       present.push(fi);
     }
+    more -= 1;
   }
 
   // Explicit negatives: typical findings of the condition and of plausible alternatives.
@@ -231,7 +272,13 @@ export function drawPresentation(input: PresentationInput): Presentation {
   for (const ci of chosen) {
     for (const fi of world.conditions[ci]?.typical ?? []) {
       const f = world.findings[fi];
-      if (f && !truth.has(fi) && findingPossible(f, sex, age) && knowable(fi)) {
+      if (
+        f &&
+        !truth.has(fi) &&
+        findingPossible(f, patient) &&
+        knowable(fi) &&
+        !absent.includes(fi)
+      ) {
         pool.add(fi);
       }
     }
@@ -239,10 +286,8 @@ export function drawPresentation(input: PresentationInput): Presentation {
   const poolList = [...pool].sort((a, b) => a - b);
   const { min, max } = WORLD_PARAMS.negatives;
   const wanted = min + random.int(max - min + 1);
-  const absent: number[] = [];
-  while (absent.length < wanted && poolList.length > 0) {
-    const i = random.int(poolList.length);
-    const [fi] = poolList.splice(i, 1);
+  for (let k = 0; k < wanted && poolList.length > 0; k++) {
+    const [fi] = poolList.splice(random.int(poolList.length), 1);
     if (fi !== undefined) {
       absent.push(fi);
     }

@@ -1,12 +1,9 @@
 import { loadKnowledgeBase } from '@mediassist/shared/kb';
 import { describe, expect, it } from 'vitest';
 import { isoDateTime } from './fhir-datatypes.js';
-import {
-  conditionResource,
-  encounterResource,
-  medicationRequestResource,
-  noteResource,
-} from './fhir-resources.js';
+import { medicationRequestResource } from './care-resources.js';
+import { conditionResource, encounterResource } from './encounter-resources.js';
+import { noteResource } from './note-resource.js';
 import { createResourceJson } from './resource-json.js';
 
 const kb = loadKnowledgeBase();

@@ -1,14 +1,12 @@
 /**
  * Encounters, Conditions, prescriptions and notes serialised from cached templates (one per coded
- * shape), byte-identical to JSON.stringify of the typed builders in fhir-resources.ts
- * (resource-json.test.ts proves it). Slot values are ids, timestamps and base64: no escaping needed.
+ * shape), byte-identical to JSON.stringify of the typed builders (encounter-resources.ts,
+ * care-resources.ts, note-resource.ts; resource-json.test.ts proves it). Slot values are ids,
+ * timestamps and base64: no escaping needed.
  */
-import {
-  conditionResource,
-  encounterResource,
-  medicationRequestResource,
-  noteResource,
-} from './fhir-resources.js';
+import { medicationRequestResource } from './care-resources.js';
+import { conditionResource, encounterResource } from './encounter-resources.js';
+import { noteResource } from './note-resource.js';
 
 type Fill = (values: readonly string[]) => string;
 

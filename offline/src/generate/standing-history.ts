@@ -6,7 +6,7 @@ import { concreteDose } from './dose-text.js';
 import type { ResourceSink } from './emit-encounter.js';
 import type { Prescription } from './encounter-facts.js';
 import { isoDateTime } from './fhir-datatypes.js';
-import { allergyResource } from './fhir-resources.js';
+import { allergyResource } from './care-resources.js';
 import { DAY_MS, type PatientProfile } from './patient-profile.js';
 import type { Random } from './random.js';
 import type { ResourceJson } from './resource-json.js';

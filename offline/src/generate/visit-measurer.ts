@@ -4,7 +4,7 @@
  */
 import type { Baseline } from './baselines.js';
 import { baselineFor } from './baselines.js';
-import { ageAt, type PatientProfile } from './patient-profile.js';
+import { ageAt, heightAt, type PatientProfile } from './patient-profile.js';
 import type { Measured } from './presentation.js';
 import type { Random } from './random.js';
 import { resolveMeasurement } from './resolve-measurement.js';
@@ -29,6 +29,11 @@ export interface VisitMeasurer {
   routine(state: MeasuredPatient, ms: number, loincs: readonly string[]): Measured[];
   /** Adds diastolic pressure after systolic, consistent with it. */
   withDiastolic(state: MeasuredPatient, measured: Measured[], day: PatientDay): Measured[];
+  /** Body weight consistent with a measured BMI and the patient's height at that age. */
+  weightKg(
+    state: MeasuredPatient,
+    visit: { measured: readonly Measured[]; age: number },
+  ): number | undefined;
 }
 
 export function createVisitMeasurer({ world }: { world: WorldModel }): VisitMeasurer {
@@ -85,6 +90,11 @@ export function createVisitMeasurer({ world }: { world: WorldModel }): VisitMeas
           : base.mean + (sbp.value - sbpBase.mean) * 0.45 + state.random.normal() * 4;
       const dbp = Math.round(Math.max(35, Math.min(sbp.value - 20, raw)));
       return [...measured, { loinc: '8462-4', value: dbp }];
+    },
+    weightKg(state, { measured, age }) {
+      const bmi = measured.find((m) => m.loinc === '39156-5')?.value;
+      const h = heightAt(state.profile.heightCm, age) / 100;
+      return bmi === undefined ? undefined : Math.round(bmi * h * h * 10) / 10;
     },
   };
   return measurer;

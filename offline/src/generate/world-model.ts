@@ -1,45 +1,30 @@
 /**
  * The "true world" the generator samples from: the knowledge base perturbed in documented, seeded
- * ways (see world-params.ts and the README's "Synthetic data"). The KB's likelihoods are literature
- * estimates; here each (condition, finding) pair gets log-odds noise (σ 0.5, more and shrunk for
- * data-mined pairs), and a per-visit severity latent, age effects, background findings and patient
- * attributes act at visit time. A model trained on records from this world should beat the KB-only
- * ranking, as a model trained on real records beats the textbook.
+ * ways (world-params.ts and the tables beside it; the README's "Synthetic data"). Findings come from
+ * world-findings.ts, each condition's true likelihoods from true-associations.ts (spectrum bias and
+ * noise); here the conditions also get their case mix, true risk factors (the KB's with deviating
+ * odds ratios, plus links the KB lacks), exposure clusters, seasonality and recurrence.
  *
  * Built once per process from (kb, worldSeed); the same world for every `--seed`, so training and
  * test exports drawn with different seeds describe the same world.
  */
-import type { Condition, Drug, Finding, KnowledgeBase } from '@mediassist/shared/kb';
+import type { Condition, Drug, KnowledgeBase } from '@mediassist/shared/kb';
+import { buildAcuteTables, type AcuteTables } from './acute-tables.js';
 import { calibrateChronicPriors, orderByRiskFactors } from './chronic-calibration.js';
-import { MEASUREMENT_BY_LOINC } from './measurements.js';
-import type { ThresholdRule } from './threshold-values.js';
-import { ATTRIBUTE_FINDINGS, ATTRIBUTE_SHARE } from './patient-attributes.js';
-import { createRandom, logit } from './random.js';
-import {
-  FINDING_AGES,
-  FINDING_SEX,
-  FOLLOWED_CONDITIONS,
-  NO_RECURRENCE,
-  ONSET_SEASONALITY,
-  RECURRENCE_BOOST,
-  SEASONALITY,
-  SMOKING_ODDS,
-  WORLD_PARAMS,
-} from './world-params.js';
+import { HIDDEN_RISK_FACTORS, SMOKING_ODDS } from './comorbidity.js';
+import { drawHiddenAssociations } from './hidden-associations.js';
+import { EXPOSURE_CLUSTERS, type ExposureCluster } from './exposure-clusters.js';
+import { PREMENOPAUSAL_CONDITIONS } from './finding-constraints.js';
+import { ATTRIBUTE_SHARE } from './patient-attributes.js';
+import { createRandom, logit, sigmoid } from './random.js';
+import { NO_RECURRENCE, RECURRENCE_BOOST } from './recurrence.js';
+import { ONSET_SEASONALITY, SEASONALITY, type Season } from './seasonality.js';
+import { drawSpectrum, trueLogitOf, type Spectrum } from './true-associations.js';
+import { buildWorldFindings, type WorldFindings } from './world-findings.js';
+import { FOLLOWED_CONDITIONS, WORLD_PARAMS } from './world-params.js';
 
-export interface WorldFinding {
-  index: number;
-  finding: Finding;
-  sex: 'female' | 'male' | undefined;
-  minAge: number;
-  maxAge: number;
-  /** Set for findings defined by a measurement threshold (vitals, labs). */
-  threshold: { loinc: string; rule: ThresholdRule } | undefined;
-  /** A fact about the patient (smoking, family history…), not drawn per visit. */
-  attribute: boolean;
-  /** Drawn at background rate when unrelated to the visit's condition. */
-  backgroundRate: number;
-}
+export { findingPossible, type WorldFinding } from './world-findings.js';
+export type { AcuteTables } from './acute-tables.js';
 
 export interface TrueAssociation {
   finding: number;
@@ -54,9 +39,16 @@ export interface TreatmentOptions {
   symptomatic: readonly Drug[];
 }
 
+/** A true-world odds ratio on a condition's rate: a chronic condition or a patient attribute. */
+export interface TrueRiskFactor {
+  index: number;
+  oddsRatio: number;
+}
+
 export interface WorldCondition {
   index: number;
   condition: Condition;
+  spectrum: Spectrum;
   associations: readonly TrueAssociation[];
   /** Findings a clinician asks about to rule this condition in or out (KB likelihood ≥ 0.3). */
   typical: readonly number[];
@@ -67,34 +59,34 @@ export interface WorldCondition {
     likelihood: number;
     share: number;
   }[];
+  /** Attribute findings (indexes) the true world links to this condition beyond the KB. */
+  attributeRiskFactors: readonly TrueRiskFactor[];
   /** Seasonal rate multiplier by calendar month (0 = January), mean 1; undefined when not seasonal. */
   seasonByMonth: Float64Array | undefined;
-  /** KB risk factors resolved to condition indexes, split by the risk factor's course. */
-  chronicRiskFactors: readonly { index: number; oddsRatio: number }[];
-  acuteRiskFactors: readonly { index: number; oddsRatio: number }[];
+  /** True chronic risk factors (condition indexes), and the KB's acute ones (episode in the past year). */
+  chronicRiskFactors: readonly TrueRiskFactor[];
+  acuteRiskFactors: readonly TrueRiskFactor[];
+  /** How much more (or less) often the condition reaches this practice than the KB prior says. */
+  caseMix: number;
+  /** Exposure clusters (indexes in `WorldModel.clusters`) that multiply its rate. */
+  clusters: readonly number[];
   recurrenceBoost: number;
   recurrent: boolean;
   recurs: boolean;
   followed: boolean;
+  /** No new episodes after menopause. */
+  premenopausal: boolean;
   treatments: TreatmentOptions;
 }
 
-export interface AcuteTables {
-  /** Seasonal multiplier at [k·12 + month] (1 for non-seasonal conditions). */
-  season: Float64Array;
-  /** 1 when the rate changes from month to month without an episode (seasonal or acute risk factors). */
-  dynamic: Uint8Array;
-  recurs: Uint8Array;
-  boost: Float64Array;
-}
-
-export interface WorldModel {
+export interface WorldModel extends WorldFindings {
   kb: KnowledgeBase;
   worldSeed: number;
-  findings: readonly WorldFinding[];
-  findingIndex: ReadonlyMap<string, number>;
   conditions: readonly WorldCondition[];
   conditionIndex: ReadonlyMap<string, number>;
+  clusters: readonly ExposureCluster[];
+  /** Per cluster: the attribute finding index that raises it, if any. */
+  clusterAttribute: readonly (number | undefined)[];
   /** Acute condition indexes (drawn at symptom visits). */
   acute: readonly number[];
   /** Per acute condition (position k in `acute`): flat tables for the monthly visit process. */
@@ -105,14 +97,8 @@ export interface WorldModel {
   chronicBase: ReadonlyMap<number, Float64Array>;
   /** For a chief-complaint finding: conditions a clinician would consider, most likely first. */
   alternatives: ReadonlyMap<number, readonly number[]>;
-  /** Measurement LOINC → KB findings defined on it. */
-  thresholdFindings: ReadonlyMap<string, readonly number[]>;
-  /** Background findings: indexes and cumulative rates for sampling. */
-  background: { findings: Int32Array; cumulative: Float64Array; total: number };
 }
 
-const MIN_LOGIT = logit(0.001);
-const MAX_LOGIT = logit(0.995);
 /** Mean of exp(a·cos θ) over a year: I0(a), by series. */
 function besselI0(a: number): number {
   let sum = 1;
@@ -124,7 +110,7 @@ function besselI0(a: number): number {
   return sum;
 }
 
-function seasonCurve(season: { peakMonth: number; amplitude: number }): Float64Array {
+function seasonCurve(season: Season): Float64Array {
   const norm = besselI0(season.amplitude);
   return Float64Array.from(
     { length: 12 },
@@ -137,6 +123,12 @@ function resolveDrugs(kb: KnowledgeBase, rxcuis: readonly string[]): Drug[] {
   return rxcuis.map((r) => kb.drugByRxcui(r)).filter((d): d is Drug => d !== undefined);
 }
 
+const meanPrior = (c: Condition): number =>
+  (['female', 'male'] as const).reduce(
+    (sum, sex) => sum + Object.values(c.prior[sex]).reduce((a, b) => a + b, 0),
+    0,
+  );
+
 export function createWorldModel({
   kb,
   worldSeed,
@@ -145,35 +137,13 @@ export function createWorldModel({
   worldSeed: number;
 }): WorldModel {
   const random = createRandom('world', worldSeed, kb.version);
-  const attributeSet = new Set(ATTRIBUTE_FINDINGS);
-  const findings: WorldFinding[] = kb.findings.map((finding, index) => {
-    const ages = FINDING_AGES[finding.id];
-    const threshold = finding.threshold;
-    const measurable = threshold !== undefined && MEASUREMENT_BY_LOINC.has(threshold.loinc);
-    const attribute = attributeSet.has(finding.id);
-    return {
-      index,
-      finding,
-      sex: FINDING_SEX[finding.id],
-      minAge: ages?.min ?? 0,
-      maxAge: ages?.max ?? 200,
-      threshold: measurable
-        ? {
-            loinc: threshold.loinc,
-            rule: { comparator: threshold.comparator, value: threshold.value },
-          }
-        : undefined,
-      attribute,
-      backgroundRate:
-        measurable || attribute || finding.id === 'currently-pregnant'
-          ? 0
-          : finding.baseRate * WORLD_PARAMS.backgroundScale,
-    };
-  });
-  const findingIndex = new Map(findings.map((f) => [f.finding.id, f.index]));
-  const dataMined = new Set(WORLD_PARAMS.dataMinedSources);
+  const worldFindings = buildWorldFindings(kb);
+  const { findings, findingIndex } = worldFindings;
+  const clusters = EXPOSURE_CLUSTERS;
+  const premenopausal = new Set(PREMENOPAUSAL_CONDITIONS);
 
   const conditions: WorldCondition[] = kb.conditions.map((condition, index) => {
+    const spectrum = drawSpectrum(random);
     const associations: TrueAssociation[] = [];
     const typical: number[] = [];
     const attributeEffects: WorldCondition['attributeEffects'][number][] = [];
@@ -182,43 +152,57 @@ export function createWorldModel({
       if (fi === undefined) {
         continue;
       }
-      let noise = random.normal() * WORLD_PARAMS.likelihoodNoiseSd;
-      if (a.sources.every((s) => dataMined.has(s))) {
-        noise += WORLD_PARAMS.dataMinedShift + random.normal() * WORLD_PARAMS.dataMinedNoiseSd;
-      }
-      const trueLogit = Math.min(MAX_LOGIT, Math.max(MIN_LOGIT, logit(a.likelihood) + noise));
       const share = ATTRIBUTE_SHARE[a.finding];
       if (share !== undefined) {
+        // How a patient fact changes the rate: KB likelihood with noise (no presentation spectrum).
+        const x = logit(a.likelihood) + random.normal() * WORLD_PARAMS.likelihoodNoiseSd;
         attributeEffects.push({
           finding: a.finding,
           index: fi,
-          likelihood: 1 / (1 + Math.exp(-trueLogit)),
+          likelihood: Math.min(0.995, Math.max(0.001, sigmoid(x))),
           share,
         });
       } else {
-        associations.push({ finding: fi, kbLikelihood: a.likelihood, trueLogit });
+        associations.push({
+          finding: fi,
+          kbLikelihood: a.likelihood,
+          trueLogit: trueLogitOf(a, spectrum, random),
+        });
       }
       if (a.likelihood >= WORLD_PARAMS.negatives.typicalLikelihood) {
         typical.push(fi);
+      }
+    }
+    const listed = new Set(kb.associationsOf(condition.id).map((a) => a.finding));
+    for (const h of drawHiddenAssociations(condition, listed, random)) {
+      const fi = findingIndex.get(h.finding);
+      if (fi !== undefined) {
+        associations.push({ finding: fi, kbLikelihood: 0, trueLogit: logit(h.likelihood) });
       }
     }
     const seasonal = SEASONALITY[condition.id] ?? ONSET_SEASONALITY[condition.id];
     const treatments = kb.treatmentsOf(condition.id);
     const byLine = (line: 'first' | 'second' | 'symptomatic'): Drug[] =>
       treatments.filter((t) => t.line === line).flatMap((t) => resolveDrugs(kb, t.drugs));
+    const sd = WORLD_PARAMS.caseMixSd;
     return {
       index,
       condition,
+      spectrum,
       associations,
       typical,
       attributeEffects,
+      attributeRiskFactors: [],
       seasonByMonth: seasonal && seasonCurve(seasonal),
       chronicRiskFactors: [],
       acuteRiskFactors: [],
+      caseMix: condition.course === 'acute' ? Math.exp(random.normal() * sd - (sd * sd) / 2) : 1,
+      clusters: clusters.flatMap((c, ci) => (c.members.includes(condition.id) ? [ci] : [])),
       recurrenceBoost: RECURRENCE_BOOST[condition.id] ?? 1,
       recurrent: condition.id in RECURRENCE_BOOST,
       recurs: !NO_RECURRENCE.includes(condition.id),
       followed: FOLLOWED_CONDITIONS.includes(condition.id),
+      premenopausal: premenopausal.has(condition.id),
       treatments: {
         first: byLine('first'),
         second: byLine('second'),
@@ -228,14 +212,33 @@ export function createWorldModel({
   });
   const conditionIndex = new Map(conditions.map((c) => [c.condition.id, c.index]));
   for (const c of conditions) {
-    const resolved = c.condition.riskFactors.flatMap((rf) => {
+    const chronic: TrueRiskFactor[] = [];
+    const acute: TrueRiskFactor[] = [];
+    for (const rf of c.condition.riskFactors) {
       const index = conditionIndex.get(rf.condition);
-      return index === undefined
-        ? []
-        : [{ index, oddsRatio: rf.oddsRatio, course: kb.conditions[index]?.course }];
-    });
-    c.chronicRiskFactors = resolved.filter((r) => r.course === 'chronic');
-    c.acuteRiskFactors = resolved.filter((r) => r.course === 'acute');
+      const course = index === undefined ? undefined : kb.conditions[index]?.course;
+      if (index === undefined) {
+        continue;
+      }
+      const deviation = random.normal() * WORLD_PARAMS.riskFactorNoiseSd;
+      (course === 'chronic' ? chronic : acute).push({
+        index,
+        oddsRatio: Math.exp(Math.log(rf.oddsRatio) + deviation),
+      });
+    }
+    const attributes: TrueRiskFactor[] = [];
+    for (const h of HIDDEN_RISK_FACTORS.filter((x) => x.condition === c.condition.id)) {
+      const rfCondition = conditionIndex.get(h.riskFactor);
+      const rfFinding = findingIndex.get(h.riskFactor);
+      if (rfCondition !== undefined) {
+        chronic.push({ index: rfCondition, oddsRatio: h.oddsRatio });
+      } else if (rfFinding !== undefined) {
+        attributes.push({ index: rfFinding, oddsRatio: h.oddsRatio });
+      }
+    }
+    c.chronicRiskFactors = chronic;
+    c.acuteRiskFactors = acute;
+    c.attributeRiskFactors = attributes;
   }
 
   const chronicConditions = kb.conditions.filter((c) => c.course === 'chronic');
@@ -249,11 +252,6 @@ export function createWorldModel({
     }
   }
 
-  const meanPrior = (c: Condition): number =>
-    (['female', 'male'] as const).reduce(
-      (sum, sex) => sum + Object.values(c.prior[sex]).reduce((a, b) => a + b, 0),
-      0,
-    );
   const alternatives = new Map<number, number[]>();
   for (const f of findings) {
     const scored = conditions
@@ -269,57 +267,27 @@ export function createWorldModel({
     alternatives.set(f.index, scored);
   }
 
-  const thresholdFindings = new Map<string, number[]>();
-  for (const f of findings) {
-    if (f.threshold) {
-      const list = thresholdFindings.get(f.threshold.loinc) ?? [];
-      list.push(f.index);
-      thresholdFindings.set(f.threshold.loinc, list);
-    }
-  }
-
-  const bg = findings.filter((f) => f.backgroundRate > 0);
-  const cumulative = new Float64Array(bg.length);
-  let total = 0;
-  bg.forEach((f, i) => {
-    total += f.backgroundRate;
-    cumulative[i] = total;
-  });
-
   const acute = conditions.filter((c) => c.condition.course === 'acute');
-  const acuteTables: AcuteTables = {
-    season: new Float64Array(acute.length * 12).fill(1),
-    dynamic: new Uint8Array(acute.length),
-    recurs: new Uint8Array(acute.length),
-    boost: new Float64Array(acute.length),
-  };
-  acute.forEach((c, k) => {
-    c.seasonByMonth?.forEach((v, month) => {
-      acuteTables.season[k * 12 + month] = v;
-    });
-    acuteTables.dynamic[k] = c.seasonByMonth || c.acuteRiskFactors.length > 0 ? 1 : 0;
-    acuteTables.recurs[k] = c.recurs ? 1 : 0;
-    acuteTables.boost[k] = c.recurrenceBoost;
-  });
-
+  // The case mix moves presentations between conditions; the practice's total stays the KB's.
+  const before = acute.reduce((sum, c) => sum + meanPrior(c.condition), 0);
+  const after = acute.reduce((sum, c) => sum + meanPrior(c.condition) * c.caseMix, 0);
+  for (const c of acute) {
+    c.caseMix *= before / after;
+  }
   return {
     kb,
     worldSeed,
-    acuteTables,
-    findings,
-    findingIndex,
+    ...worldFindings,
     conditions,
     conditionIndex,
+    clusters,
+    clusterAttribute: clusters.map((c) =>
+      c.attribute === undefined ? undefined : findingIndex.get(c.attribute.finding),
+    ),
     acute: acute.map((c) => c.index),
+    acuteTables: buildAcuteTables(acute),
     chronicOrder: ordered.map((c) => conditionIndex.get(c.id) ?? -1).filter((i) => i >= 0),
     chronicBase,
     alternatives,
-    thresholdFindings,
-    background: { findings: Int32Array.from(bg.map((f) => f.index)), cumulative, total },
   };
-}
-
-/** Whether a finding can occur in this patient at this age. */
-export function findingPossible(f: WorldFinding, sex: 'female' | 'male', age: number): boolean {
-  return (f.sex === undefined || f.sex === sex) && age >= f.minAge && age <= f.maxAge;
 }
