@@ -1,9 +1,11 @@
 import type {
+  Coding,
   Condition,
   Encounter,
   MedicationRequest,
   Observation,
   Patient,
+  Resource,
 } from '@medplum/fhirtypes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateInMemory, type InMemoryExport } from './testing/in-memory-export.js';
@@ -152,6 +154,60 @@ describe('generated population: clinical coherence', () => {
       }
     }
     expect(chronic).toBeGreaterThan(PATIENTS * 0.5);
+  }, 60_000);
+
+  it('records the history findings preventive services depend on, and those services get done', () => {
+    const codings = (r: Resource): Coding[] => {
+      const json = r as {
+        code?: { coding?: Coding[] };
+        vaccineCode?: { coding?: Coding[] };
+        valueCodeableConcept?: { coding?: Coding[] };
+      };
+      return [
+        ...(json.code?.coding ?? []),
+        ...(json.vaccineCode?.coding ?? []),
+        ...(json.valueCodeableConcept?.coding ?? []),
+      ];
+    };
+    const findings = new Map<string, number>();
+    const tests = new Map<string, number>();
+    let exSmokerAnswers = 0;
+    for (const type of ['Observation', 'Procedure', 'Immunization'] as const) {
+      for (const r of data.resources[type]) {
+        for (const c of codings(r)) {
+          const finding = data.kb.findingByCode(c.system ?? '', c.code ?? '');
+          const test = data.kb.testByCode(c.system ?? '', c.code ?? '');
+          if (finding) {
+            findings.set(finding.id, (findings.get(finding.id) ?? 0) + 1);
+          }
+          if (test) {
+            tests.set(test.id, (tests.get(test.id) ?? 0) + 1);
+          }
+          exSmokerAnswers += c.system === 'http://snomed.info/sct' && c.code === '8517006' ? 1 : 0;
+        }
+      }
+    }
+    expect(exSmokerAnswers).toBeGreaterThan(PATIENTS * 0.1);
+    for (const id of [
+      'recent-former-smoker',
+      'postmenopausal',
+      'high-risk-sexual-behaviour',
+      'hepatitis-b-risk',
+    ]) {
+      expect(findings.get(id) ?? 0, id).toBeGreaterThan(PATIENTS * 0.005);
+    }
+    // Lung and AAA screening, hepatitis B, syphilis, chlamydia, bone density.
+    for (const id of [
+      'low-dose-ct-chest',
+      'aortic-ultrasound',
+      'hbsag',
+      'syphilis-serology',
+      'chlamydia-gonorrhoea-naat',
+      'dxa-scan',
+    ]) {
+      expect(data.kb.test(id), id).toBeDefined();
+      expect(tests.get(id) ?? 0, id).toBeGreaterThan(0);
+    }
   }, 60_000);
 
   it('has symptom visits with findings, follow-ups and wellness visits', () => {

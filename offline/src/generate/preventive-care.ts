@@ -44,14 +44,16 @@ export interface PreventiveContext {
   random: Random;
 }
 
+/** As `isEligible` (shared/src/care/care-gaps.ts): a listed condition or a listed finding qualifies. */
 function applies(s: PreventiveService, ctx: PreventiveContext): boolean {
   const p = s.population;
   return (
     (p.sex === undefined || p.sex === ctx.sex) &&
     ctx.age >= p.minAge &&
     (p.maxAge === undefined || ctx.age <= p.maxAge) &&
-    (p.anyConditions.length === 0 || p.anyConditions.some((c) => ctx.conditions.has(c))) &&
-    (p.anyFindings.length === 0 || p.anyFindings.some((f) => ctx.attributes.has(f))) &&
+    ((p.anyConditions.length === 0 && p.anyFindings.length === 0) ||
+      p.anyConditions.some((c) => ctx.conditions.has(c)) ||
+      p.anyFindings.some((f) => ctx.attributes.has(f))) &&
     !p.excludeConditions.some((c) => ctx.conditions.has(c))
   );
 }
