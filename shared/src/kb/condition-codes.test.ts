@@ -69,7 +69,8 @@ describe('condition code resolution', () => {
     expect(indexConditionCodes([wrong, epilepsy]).problems).toEqual([
       {
         path: 'conditions.seizure.sharedCodes',
-        issue: 'icd10 G40.909 resolves to seizure, which does not own it (listed by seizure, epilepsy)',
+        issue:
+          'icd10 G40.909 resolves to seizure, which does not own it (listed by seizure, epilepsy)',
       },
     ]);
   });

@@ -75,7 +75,11 @@ export function checkIntegrity(kb: KbContent): ErrorDetail[] {
 
   problems.push(...indexConditionCodes(kb.conditions).problems);
   for (const c of kb.conditions) {
-    refs(`conditions.${c.id}.sharedCodes`, (c.sharedCodes ?? []).map((s) => s.resolvesTo), 'condition');
+    refs(
+      `conditions.${c.id}.sharedCodes`,
+      (c.sharedCodes ?? []).map((s) => s.resolvesTo),
+      'condition',
+    );
     refs(
       `conditions.${c.id}.riskFactors`,
       c.riskFactors.map((r) => r.condition),
@@ -89,6 +93,18 @@ export function checkIntegrity(kb: KbContent): ErrorDetail[] {
   for (const r of kb.redFlags) {
     refs(`redFlags.${r.id}.allFindings`, r.allFindings, 'finding');
     refs(`redFlags.${r.id}.consider`, r.consider, 'condition');
+  }
+  for (const f of kb.findings) {
+    const bands = f.threshold?.byAge ?? [];
+    bands.forEach((band, i) => {
+      refs(`findings.${f.id}.threshold.byAge.${String(i)}`, band.sources, 'source');
+      if (i > 0 && band.belowAgeYears <= (bands[i - 1]?.belowAgeYears ?? 0)) {
+        report(
+          `findings.${f.id}.threshold.byAge.${String(i)}`,
+          'age bands must be in ascending order',
+        );
+      }
+    });
   }
   for (const d of kb.drugs) {
     refs(`drugs.${d.rxcui}.classes`, d.classes, 'drug class');

@@ -152,6 +152,20 @@ export const FindingSchema = z.object({
       comparator: z.enum(['>', '>=', '<', '<=']),
       value: z.number(),
       unit: z.string().min(1),
+      /**
+       * Children's cut-offs (same comparator and unit), youngest band first: the first band whose
+       * `belowAgeYears` exceeds the patient's age replaces `value`; from the last band's age on,
+       * `value` (the adult cut-off) applies. Each band names its sources.
+       */
+      byAge: z
+        .array(
+          z.object({
+            belowAgeYears: z.number().positive(),
+            value: z.number(),
+            sources: SourceRefsSchema,
+          }),
+        )
+        .optional(),
     })
     .optional(),
   sources: SourceRefsSchema,

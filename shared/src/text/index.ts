@@ -3,6 +3,7 @@ export {
   createTextExtractor,
   findingsOf,
   type ExtractedFindings,
+  type SummarizeContext,
   type TextExtractor,
   type TextExtractorOptions,
 } from './text-extractor.js';
@@ -26,6 +27,7 @@ export {
   SectionSchema,
   SpanSchema,
   VITAL_KINDS,
+  VitalCutOffsSchema,
   VitalSignSchema,
   type Allergy,
   type Assertion,
@@ -46,6 +48,7 @@ export {
   type SectionKind,
   type Span,
   type Speaker,
+  type VitalCutOffs,
   type VitalKind,
   type VitalSign,
 } from './summary-schema.js';

@@ -1,7 +1,7 @@
 /**
  * Findings implied by measured vital signs through the KB's thresholds (e.g. a finding defined as
  * body temperature > 38.0 Cel is present at `T 38.6`, absent at `T 36.9`), so "T 38.6" and "fever"
- * mean the same to the assist API.
+ * mean the same to the assist API. Children's cut-offs (`threshold.byAge`) apply when the age is known.
  */
 import type { Finding, KnowledgeBase } from '../kb/index.js';
 import { VITAL_LOINC } from './vitals.js';
@@ -44,16 +44,30 @@ function valuesFor(vital: VitalSign, loinc: string): { value: number; unit: stri
   return same ? { value: vital.value, unit: vital.unit } : undefined;
 }
 
-function meets(value: number, threshold: NonNullable<Finding['threshold']>): boolean {
+/** The cut-off for this age: the first children's band the age falls below, else the adult value. */
+export function cutOffFor(threshold: NonNullable<Finding['threshold']>, ageYears?: number): number {
+  if (ageYears === undefined) {
+    return threshold.value;
+  }
+  return threshold.byAge?.find((band) => ageYears < band.belowAgeYears)?.value ?? threshold.value;
+}
+
+function meets(options: {
+  value: number;
+  threshold: NonNullable<Finding['threshold']>;
+  ageYears: number | undefined;
+}): boolean {
+  const { value, threshold } = options;
+  const cutOff = cutOffFor(threshold, options.ageYears);
   switch (threshold.comparator) {
     case '>':
-      return value > threshold.value;
+      return value > cutOff;
     case '>=':
-      return value >= threshold.value;
+      return value >= cutOff;
     case '<':
-      return value < threshold.value;
+      return value < cutOff;
     case '<=':
-      return value <= threshold.value;
+      return value <= cutOff;
     default:
       return threshold.comparator satisfies never;
   }
@@ -63,8 +77,10 @@ export function measuredFindings(options: {
   kb: KnowledgeBase;
   vitals: readonly VitalSign[];
   sectionOf: (offset: number) => SectionKind;
+  /** The patient's age in years, for children's cut-offs (`threshold.byAge`); adult cut-offs without it. */
+  ageYears?: number;
 }): FindingMention[] {
-  const { kb, vitals, sectionOf } = options;
+  const { kb, vitals, sectionOf, ageYears } = options;
   const out: FindingMention[] = [];
   for (const finding of kb.findings) {
     const threshold = finding.threshold;
@@ -80,7 +96,7 @@ export function measuredFindings(options: {
         findingId: finding.id,
         display: finding.display,
         code: finding.code,
-        assertion: meets(measured.value, threshold) ? 'present' : 'absent',
+        assertion: meets({ value: measured.value, threshold, ageYears }) ? 'present' : 'absent',
         experiencer: 'patient',
         section: sectionOf(vital.span.start),
         match: 'measurement',

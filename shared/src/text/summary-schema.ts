@@ -252,6 +252,25 @@ export const ChiefComplaintSchema = z.object({
 });
 export type ChiefComplaint = z.infer<typeof ChiefComplaintSchema>;
 
+/**
+ * Which vital-sign cut-offs the measured findings (tachycardia from a heart rate, tachypnoea, …) were
+ * read against. Children's cut-offs come from the KB's `threshold.byAge` bands (NICE NG143, WHO IMCI,
+ * APLS, PALS); with no age, adult cut-offs are used and the summary says so.
+ */
+export const VitalCutOffsSchema = z.object({
+  /** `age-specific`: the patient's age band; `adult`: age 12 or over; `adult-age-unknown`: no age given or stated. */
+  basis: z.enum(['age-specific', 'adult', 'adult-age-unknown']),
+  /** Age in years used, or null when unknown. */
+  ageYears: z.number().min(0).nullable(),
+  /** Where the age came from: the caller (`request`), the note's own words (`note`), or nowhere. */
+  ageFrom: z.enum(['request', 'note', 'unknown']),
+  /** The note's statement of the age, when it came from the note. */
+  stated: z.object(evidence).optional(),
+  /** For the reader, e.g. that a child's raised heart rate may be missed against adult cut-offs. */
+  note: z.string(),
+});
+export type VitalCutOffs = z.infer<typeof VitalCutOffsSchema>;
+
 export const ClinicalSummarySchema = z.object({
   kbVersion: z.string(),
   textLength: z.number().int().min(0),
@@ -263,6 +282,8 @@ export const ClinicalSummarySchema = z.object({
   /** Condition mentions outside the assessment (PMH, HPI, family history…). */
   conditions: z.array(ConditionMentionSchema),
   vitals: z.array(VitalSignSchema),
+  /** The cut-offs behind vital-derived findings (always set by the extractor; optional for older summaries). */
+  vitalCutOffs: VitalCutOffsSchema.optional(),
   medications: z.array(MedicationSchema),
   allergies: z.array(AllergySchema),
   /** Condition mentions in Assessment / Impression / A&P sections. */

@@ -204,6 +204,28 @@ describe('medications', () => {
     expect(med).toMatchObject({ route: 'inhalation', frequency: { code: 'Q4H', asNeeded: true } });
   });
 
+  it('does not read the indication in a sig as a presenting finding (review regression)', () => {
+    expect(
+      assertions(
+        'Assessment/Plan: Ibuprofen 400 mg TDS for fever. Albuterol 2 puffs PRN if short of breath.',
+      ),
+    ).toEqual({});
+    expect(assertions('Patient: I take acetaminophen for headache sometimes.')).toEqual({});
+    expect(
+      summarize('Plan: ibuprofen 400 mg TDS for fever.').medications.map((m) => m.name),
+    ).toEqual(['ibuprofen']);
+  });
+
+  it('still reads findings after a drug that are not its indication', () => {
+    expect(assertions('HPI: took ibuprofen yesterday, now has fever and cough.')).toEqual({
+      fever: 'present',
+      cough: 'present',
+    });
+    expect(assertions('Patient: I took acetaminophen and I still have a headache.')).toEqual({
+      headache: 'present',
+    });
+  });
+
   it('reads a brand in brackets after its ingredient as one medication, and negations as not taking', () => {
     const s = summarize(
       'Medications: acetaminophen 325 mg oral tablet [tylenol]. Not taking aspirin.',

@@ -16,10 +16,12 @@ import { createLexicon } from './lexicon.js';
 import { assertTextWithinLimit, MAX_TEXT_CHARS } from './limits.js';
 import { measuredFindings } from './measured-findings.js';
 import { readMedications } from './medications.js';
+import { readStatedAge } from './patient-age.js';
 import { findMentions, type Mention } from './mentions.js';
 import { readPlan } from './plan.js';
 import { detectSections, sectionAt } from './sections.js';
 import { splitSentences, type Sentence } from './sentences.js';
+import { sigIndicationSpans } from './sig-indications.js';
 import type {
   ChiefComplaint,
   ClinicalSummary,
@@ -27,6 +29,7 @@ import type {
   FindingMention,
   Section,
   SectionKind,
+  VitalCutOffs,
 } from './summary-schema.js';
 import { tokenize } from './tokenize.js';
 import { extractVitals } from './vitals.js';
@@ -45,13 +48,46 @@ export interface ExtractedFindings {
   possible: string[];
 }
 
+/** What the caller knows about the patient beyond the text. */
+export interface SummarizeContext {
+  /** Age in years (fractions for infants); chooses children's vital-sign cut-offs. Else read from the note. */
+  ageYears?: number;
+}
+
 export interface TextExtractor {
   readonly kbVersion: string;
   readonly maxTextChars: number;
   /** The structured summary. Throws AppError PAYLOAD_TOO_LARGE above `maxTextChars`. */
-  summarize(text: string): ClinicalSummary;
+  summarize(text: string, context?: SummarizeContext): ClinicalSummary;
   /** The patient's present / absent / possible findings, consistent with `summarize(text).findings`. */
-  extractFindings(text: string): ExtractedFindings;
+  extractFindings(text: string, context?: SummarizeContext): ExtractedFindings;
+}
+
+/** Children's cut-offs apply below this age; the KB's bands end there. */
+const ADULT_CUT_OFFS_FROM_YEARS = 12;
+
+function vitalCutOffsFor(options: { text: string; context: SummarizeContext }): VitalCutOffs {
+  const { text, context } = options;
+  const stated = context.ageYears === undefined ? readStatedAge(text) : undefined;
+  const ageYears = context.ageYears ?? stated?.years;
+  if (ageYears === undefined) {
+    return {
+      basis: 'adult-age-unknown',
+      ageYears: null,
+      ageFrom: 'unknown',
+      note: 'Age unknown: heart-rate, breathing-rate and other vital-sign findings were read against adult cut-offs; in a child a raised rate may be missed and a normal one called low.',
+    };
+  }
+  const child = ageYears < ADULT_CUT_OFFS_FROM_YEARS;
+  return {
+    basis: child ? 'age-specific' : 'adult',
+    ageYears,
+    ageFrom: stated ? 'note' : 'request',
+    ...(stated ? { stated: { span: stated.span, text: stated.text } } : {}),
+    note: child
+      ? 'Vital-sign findings read against children’s cut-offs for this age (NICE NG143, WHO IMCI, APLS, PALS).'
+      : 'Vital-sign findings read against adult cut-offs.',
+  };
 }
 
 const ASSESSMENT_SECTIONS: ReadonlySet<SectionKind> = new Set(['assessment', 'assessment-plan']);
@@ -114,8 +150,9 @@ export function createTextExtractor(options: TextExtractorOptions): TextExtracto
   const lexicon = createLexicon(kb);
   const rules = compileContextRules();
 
-  const summarize = (text: string): ClinicalSummary => {
+  const summarize = (text: string, context: SummarizeContext = {}): ClinicalSummary => {
     assertTextWithinLimit(text, maxTextChars);
+    const vitalCutOffs = vitalCutOffsFor({ text, context });
     const sections = detectSections(text);
     const turns = detectTurns(text);
     const tokens = tokenize(text);
@@ -135,6 +172,10 @@ export function createTextExtractor(options: TextExtractorOptions): TextExtracto
     const reactionSpans = allergies.flatMap((a) =>
       a.kind === 'substance' && a.reaction ? [a.reaction.span] : [],
     );
+    // "for pain", "PRN if short of breath": a sig's indication is not a presenting finding.
+    const sigSpans = meds.medications.flatMap((med) =>
+      med.sig ? sigIndicationSpans({ text, sig: med.sig.span }) : [],
+    );
     const findings: FindingMention[] = [];
     const conditions: ConditionMention[] = [];
     const assessment: ConditionMention[] = [];
@@ -149,7 +190,7 @@ export function createTextExtractor(options: TextExtractorOptions): TextExtracto
       }
       if (m.target.type === 'finding') {
         const finding = kb.finding(m.target.id);
-        const inReaction = reactionSpans.some(
+        const inReaction = [...reactionSpans, ...sigSpans].some(
           (r) => m.span.start >= r.start && m.span.end <= r.end,
         );
         if (finding && !NOT_CLINICAL_SECTIONS.has(m.section) && !inReaction) {
@@ -176,7 +217,12 @@ export function createTextExtractor(options: TextExtractorOptions): TextExtracto
       }
     }
     findings.push(
-      ...measuredFindings({ kb, vitals, sectionOf: (offset) => sectionAt(sections, offset) }),
+      ...measuredFindings({
+        kb,
+        vitals,
+        sectionOf: (offset) => sectionAt(sections, offset),
+        ...(vitalCutOffs.ageYears === null ? {} : { ageYears: vitalCutOffs.ageYears }),
+      }),
     );
     findings.sort((a, b) => a.span.start - b.span.start || a.findingId.localeCompare(b.findingId));
 
@@ -191,6 +237,7 @@ export function createTextExtractor(options: TextExtractorOptions): TextExtracto
       findings,
       conditions,
       vitals,
+      vitalCutOffs,
       medications: meds.medications,
       allergies,
       assessment,
@@ -203,7 +250,7 @@ export function createTextExtractor(options: TextExtractorOptions): TextExtracto
     kbVersion: kb.version,
     maxTextChars,
     summarize,
-    extractFindings: (text) => findingsOf(summarize(text).findings),
+    extractFindings: (text, context) => findingsOf(summarize(text, context).findings),
   };
 }
 

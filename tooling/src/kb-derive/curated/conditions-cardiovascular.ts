@@ -563,6 +563,9 @@ export const CARDIOVASCULAR_CONDITIONS: CuratedCondition[] = [
     syn: [
       'hyperlipidemia',
       'high cholesterol',
+      'raised cholesterol',
+      'elevated cholesterol',
+      'cholesterol is high',
       'hypercholesterolaemia',
       'dyslipidaemia',
       'dyslipidemia',

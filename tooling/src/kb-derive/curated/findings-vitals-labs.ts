@@ -27,7 +27,19 @@ export const VITAL_LAB_FINDINGS: CuratedFinding[] = [
     syn: ['tachycardic', 'hr >100', 'fast heart rate', 'sinus tachycardia', 'pulse >100'],
     lay: ['heart going really fast'],
     base: 0.03,
-    threshold: { loinc: '8867-4', comparator: '>', value: 100, unit: '/min' },
+    // Children: NICE NG143 traffic-light table (amber) under 5, APLS upper limit of normal 5 to 11.
+    threshold: {
+      loinc: '8867-4',
+      comparator: '>',
+      value: 100,
+      unit: '/min',
+      byAge: [
+        { belowAgeYears: 1, value: 160, sources: ['nice-ng143', 'apls-2016'] },
+        { belowAgeYears: 2, value: 150, sources: ['nice-ng143', 'apls-2016'] },
+        { belowAgeYears: 5, value: 140, sources: ['nice-ng143', 'apls-2016'] },
+        { belowAgeYears: 12, value: 120, sources: ['apls-2016'] },
+      ],
+    },
     sources: ['snomed-ct', ...V],
   },
   {
@@ -39,7 +51,18 @@ export const VITAL_LAB_FINDINGS: CuratedFinding[] = [
     syn: ['bradycardic', 'slow heart rate', 'hr <50', 'pulse <50'],
     lay: ['slow pulse'],
     base: 0.008,
-    threshold: { loinc: '8867-4', comparator: '<', value: 50, unit: '/min' },
+    // Children: below the PALS lower limit of normal for age (85 under 3 months, 100 to 2 years, 60 to 10+).
+    threshold: {
+      loinc: '8867-4',
+      comparator: '<',
+      value: 50,
+      unit: '/min',
+      byAge: [
+        { belowAgeYears: 0.25, value: 85, sources: ['aha-pals-2020'] },
+        { belowAgeYears: 2, value: 100, sources: ['aha-pals-2020'] },
+        { belowAgeYears: 12, value: 60, sources: ['aha-pals-2020'] },
+      ],
+    },
     cuis: ['C0428977'],
     sources: ['columbia-dskb', ...V],
   },
@@ -59,7 +82,20 @@ export const VITAL_LAB_FINDINGS: CuratedFinding[] = [
     ],
     lay: ['breathing really fast', 'panting'],
     base: 0.015,
-    threshold: { loinc: '9279-1', comparator: '>', value: 20, unit: '/min' },
+    // Children: WHO IMCI fast breathing (60/min or more under 2 months), NICE NG143 amber (> 50 at
+    // 6-12 months, > 40 over 12 months; WHO agrees from 2 months), APLS upper limit of normal 5 to 11.
+    threshold: {
+      loinc: '9279-1',
+      comparator: '>',
+      value: 20,
+      unit: '/min',
+      byAge: [
+        { belowAgeYears: 2 / 12, value: 59, sources: ['who-imci-2014'] },
+        { belowAgeYears: 1, value: 50, sources: ['nice-ng143', 'who-imci-2014'] },
+        { belowAgeYears: 5, value: 40, sources: ['nice-ng143', 'who-imci-2014'] },
+        { belowAgeYears: 12, value: 25, sources: ['apls-2016'] },
+      ],
+    },
     cuis: ['C0231835', 'C0425488'],
     sources: ['columbia-dskb', ...V],
   },
@@ -439,15 +475,16 @@ export const VITAL_LAB_FINDINGS: CuratedFinding[] = [
     display: 'LDL cholesterol 160 mg/dL or more',
     kind: 'lab',
     system: 'cardiovascular',
+    // "High/raised cholesterol" in a note names the condition (ICD-10-CM E78.00 "(pure)
+    // hypercholesterolemia NOS"; SNOMED CT 13644009 is a disorder), not a measured LDL: see hyperlipidaemia.
     syn: [
       'high ldl',
       'raised ldl',
-      'raised cholesterol',
-      'high cholesterol',
+      'ldl cholesterol raised',
       'hypercholesterolaemia result',
       'raised non-hdl',
     ],
-    lay: ['cholesterol is high'],
+    lay: ['my ldl is high'],
     base: 0.1,
     threshold: { loinc: '13457-7', comparator: '>=', value: 160, unit: 'mg/dL' },
     sources: ['loinc', 'acc-aha-cholesterol-2018'],

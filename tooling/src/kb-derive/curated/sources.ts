@@ -230,6 +230,31 @@ export const SOURCES: CuratedSource[] = [
     year: 2018,
     path: 'ng84',
   }),
+  {
+    id: 'apls-2016',
+    title:
+      'Advanced Paediatric Life Support: A Practical Approach to Emergencies, 6th ed. (normal heart and respiratory rates by age)',
+    publisher: 'Advanced Life Support Group (Wiley-Blackwell)',
+    year: 2016,
+    licence: CITED,
+  },
+  {
+    id: 'who-imci-2014',
+    title:
+      'Integrated Management of Childhood Illness chart booklet (fast breathing: 60/min or more under 2 months, 50 from 2 to 12 months, 40 from 12 months to 5 years)',
+    publisher: 'World Health Organization',
+    year: 2014,
+    url: 'https://www.who.int/publications/m/item/integrated-management-of-childhood-illness---chart-booklet-(march-2014)',
+    licence: CITED,
+  },
+  {
+    id: 'aha-pals-2020',
+    title:
+      'Pediatric Advanced Life Support Provider Manual (normal heart rates by age: 3 months to 2 years 100-190/min, 2 to 10 years 60-140/min)',
+    publisher: 'American Heart Association',
+    year: 2020,
+    licence: CITED,
+  },
   nice({
     id: 'nice-ng143',
     title: 'Fever in under 5s: assessment and initial management (NG143)',

@@ -49,6 +49,8 @@ export interface Threshold {
   comparator: '>' | '>=' | '<' | '<=';
   value: number;
   unit: string;
+  /** Children's cut-offs, youngest first (see the KB's FindingSchema). */
+  byAge?: { belowAgeYears: number; value: number; sources: string[] }[];
 }
 
 export interface CuratedFinding {
