@@ -40,6 +40,10 @@ import { loadDocsAssets } from './docs/docs-assets.js';
 import { safeErrorFields } from './errors/safe-error.js';
 import { createFeatureReader } from './features/feature-reader.js';
 import { createMetrics } from './metrics/metrics.js';
+import {
+  createModelVersionMetrics,
+  withModelVersionMetrics,
+} from './metrics/model-version-metrics.js';
 import { createModelHolder, type ModelHolder } from './model/model-holder.js';
 import { createModelLoadCounter } from './model/model-metrics.js';
 import { loadOnnxDiagnosisModel } from './model/onnx-diagnosis-model.js';
@@ -189,24 +193,29 @@ async function main(logger: Logger): Promise<void> {
   });
   const models = await startModels({ env, kb, logger, registry });
   const textExtractor = createTextExtractor({ kb });
-  const assist = createAssistService({
-    kb,
-    logger,
-    metrics,
-    clock: systemClock,
-    features: createFeatureReader({
-      store: new RedisOnlineStore({
-        redis,
-        registry: featureRegistry,
-        keyPrefix: env.REDIS_KEY_PREFIX,
-      }),
-      logger,
-      timeoutMs: env.ASSIST_FEATURE_TIMEOUT_MS,
-    }),
+  // Answers and latency by model version, so a canary can be compared with production.
+  const assist = withModelVersionMetrics({
     models,
-    textExtractor,
-    pseudonymKey: env.PSEUDONYM_KEY,
-    modelTimeoutMs: env.ASSIST_MODEL_TIMEOUT_MS,
+    metrics: createModelVersionMetrics({ registry }),
+    service: createAssistService({
+      kb,
+      logger,
+      metrics,
+      clock: systemClock,
+      features: createFeatureReader({
+        store: new RedisOnlineStore({
+          redis,
+          registry: featureRegistry,
+          keyPrefix: env.REDIS_KEY_PREFIX,
+        }),
+        logger,
+        timeoutMs: env.ASSIST_FEATURE_TIMEOUT_MS,
+      }),
+      models,
+      textExtractor,
+      pseudonymKey: env.PSEUDONYM_KEY,
+      modelTimeoutMs: env.ASSIST_MODEL_TIMEOUT_MS,
+    }),
   });
   // Visit and feedback events go to the nearline tier through its refresh queue (fail fast: 503).
   const nearlineKeys = createNearlineKeys(env.REDIS_KEY_PREFIX);
