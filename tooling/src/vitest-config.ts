@@ -1,4 +1,4 @@
-/** The one Vitest configuration every package uses: a `unit` and an `int` project. */
+/** The one Vitest configuration every package uses: `unit`, `int` and `fault` (fault injection) projects. */
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
 
@@ -31,9 +31,22 @@ export function definePackageTestConfig(options: PackageTestConfigOptions = {}):
           test: {
             name: 'int',
             include: ['src/**/*.int.test.ts'],
+            exclude: ['src/**/*.fault.int.test.ts'],
             globalSetup: [globalSetup],
             testTimeout: intTestTimeoutMs,
             hookTimeout: intTestTimeoutMs,
+          },
+        },
+        {
+          // Fault injection (real processes, killed and restarted): `npm run test:faults`.
+          extends: true,
+          test: {
+            name: 'fault',
+            include: ['src/**/*.fault.int.test.ts'],
+            globalSetup: [globalSetup],
+            testTimeout: 120_000,
+            hookTimeout: 120_000,
+            fileParallelism: false,
           },
         },
       ],

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PATIENT_EMBEDDING_DIMENSION } from '@mediassist/feature-store/definitions';
@@ -68,6 +68,16 @@ afterAll(async () => {
 });
 
 describe('the model pipeline on a generated population', () => {
+  it('refuses to promote a version whose model file is corrupt (gate check `loads`), production unchanged', async () => {
+    const before = await readFile(path.join(home, 'registry', 'production.json'), 'utf8');
+    const broken = await candidate({ fromProduction: true, train: { epochs: 1 } });
+    await writeFile(registryFile(broken.version, 'model.onnx'), 'not an onnx model');
+    const refused = await runJob(ctx, promoteJob, { version: broken.version });
+    expect(refused['action']).toBe('refused');
+    expect(JSON.stringify(refused['checks'])).toMatch(/"name":"loads","pass":false/);
+    expect(await readFile(path.join(home, 'registry', 'production.json'), 'utf8')).toBe(before);
+  });
+
   it('trains, evaluates against the guideline-only baseline, publishes and promotes a first model', async () => {
     const first = results['first'] ?? {};
     expect(Number(first['top3'])).toBeGreaterThan(Number(first['baseline_top3']));
