@@ -1,7 +1,7 @@
 /** The Redis online store: one hash per patient, one round trip per read, atomic newest-wins writes. */
 import { AppError } from '@mediassist/shared/errors';
 import type { PatientId } from '@mediassist/shared/ids';
-import { Command, type Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { AnyFeatureView } from '../definitions/feature-view.js';
 import type { FeatureRegistry } from '../definitions/registry.js';
 import { encodeFeatureWrites } from './encode-writes.js';
@@ -24,9 +24,8 @@ import {
   watermarkField,
   type OnlineStoreKeys,
 } from './redis-keys.js';
-import { WriteCommandEncoder, type WriteCommand } from './redis-write-commands.js';
+import { RedisFeatureWriter, toDriverError } from './redis-feature-writer.js';
 import { decodeStoredView } from './stored-view.js';
-import { WRITE_FEATURES_LUA } from './write-features-script.js';
 
 /** The Redis calls the store makes; both `Redis` and `Cluster` from ioredis fit. */
 export type RedisOnlineStoreClient = Pick<
@@ -47,29 +46,13 @@ export interface RedisOnlineStoreOptions<TView extends AnyFeatureView> {
   clock?: () => Date;
 }
 
-/** An ioredis command whose request bytes were encoded up front (see redis-write-commands.ts). */
-class EncodedCommand extends Command {
-  readonly #bytes: Buffer;
-
-  constructor(command: WriteCommand) {
-    // The arguments are only used to route the command (its key) on Redis Cluster.
-    super('evalsha', ['', '1', command.key]);
-    this.#bytes = command.bytes;
-  }
-
-  override toWritable(): Buffer {
-    return this.#bytes;
-  }
-}
-
 export class RedisOnlineStore<TView extends AnyFeatureView> implements OnlineStore<TView> {
   readonly registry: FeatureRegistry<TView>;
   readonly watermarks: WatermarkStore;
   readonly #redis: RedisOnlineStoreClient;
   readonly #keys: OnlineStoreKeys;
-  readonly #encoder: WriteCommandEncoder;
+  readonly #writer: RedisFeatureWriter;
   readonly #clock: () => Date;
-  #scriptLoaded: Promise<unknown> | undefined;
 
   constructor(options: RedisOnlineStoreOptions<TView>) {
     const gcTtlSeconds = options.gcTtlSeconds ?? 0;
@@ -86,7 +69,11 @@ export class RedisOnlineStore<TView extends AnyFeatureView> implements OnlineSto
     this.registry = options.registry;
     this.#redis = options.redis;
     this.#keys = createOnlineStoreKeys(options.keyPrefix);
-    this.#encoder = new WriteCommandEncoder({ keyPrefix: this.#keys.prefix, gcTtlSeconds });
+    this.#writer = new RedisFeatureWriter({
+      redis: options.redis,
+      keyPrefix: this.#keys.prefix,
+      gcTtlSeconds,
+    });
     this.#clock = options.clock ?? (() => new Date());
     const redis = this.#redis;
     const key = this.#keys.watermarks();
@@ -112,10 +99,13 @@ export class RedisOnlineStore<TView extends AnyFeatureView> implements OnlineSto
     });
     const written: TView['name'][] = [];
     const skipped: TView['name'][] = [];
-    await this.#send(batch, (command, mask) => {
-      command.views.forEach((column, i) => {
-        (Math.floor(mask / 2 ** i) % 2 === 1 ? written : skipped).push(column.view.name);
-      });
+    await this.#writer.writeScript({
+      batch,
+      onReply: (command, mask) => {
+        command.views.forEach((column, i) => {
+          (Math.floor(mask / 2 ** i) % 2 === 1 ? written : skipped).push(column.view.name);
+        });
+      },
     });
     return { written, skipped };
   }
@@ -134,10 +124,14 @@ export class RedisOnlineStore<TView extends AnyFeatureView> implements OnlineSto
     }
     let written = 0;
     let skipped = 0;
-    await this.#send(batch, (command, mask) => {
-      const stored = popcount(mask);
-      written += stored;
-      skipped += command.views.length - stored;
+    // Bulk input (materialization): patients Redis does not hold yet take the RESTORE fast path.
+    await this.#writer.writeBulk({
+      batch,
+      onReply: (command, mask) => {
+        const stored = popcount(mask);
+        written += stored;
+        skipped += command.views.length - stored;
+      },
     });
     return { patients: batch.rows, written, skipped };
   }
@@ -195,53 +189,6 @@ export class RedisOnlineStore<TView extends AnyFeatureView> implements OnlineSto
     const removed = await driverCall(() => this.#redis.unlink(this.#keys.patient(patientId)));
     return removed > 0;
   }
-
-  /** Sends one script call per patient row (pipelined), retrying NOSCRIPT rows with EVAL. */
-  async #send(
-    batch: EncodedFeatureBatch,
-    onReply: (command: WriteCommand, mask: number) => void,
-  ): Promise<void> {
-    this.#scriptLoaded ??= this.#redis.script('LOAD', WRITE_FEATURES_LUA).catch(() => undefined);
-    await this.#scriptLoaded;
-    const commands = this.#encoder.encode(batch);
-    const retry = await this.#dispatch(commands, onReply);
-    if (retry.length > 0) {
-      const again = this.#encoder.encode(batch, { useEval: true, rows: retry.map((c) => c.row) });
-      const failed = await this.#dispatch(again, onReply);
-      if (failed.length > 0) {
-        throw new AppError('DEPENDENCY_UNAVAILABLE', 'Online store rejected the write script');
-      }
-    }
-  }
-
-  /** Returns the commands that failed with NOSCRIPT; any other failure rejects. */
-  async #dispatch(
-    commands: readonly WriteCommand[],
-    onReply: (command: WriteCommand, mask: number) => void,
-  ): Promise<WriteCommand[]> {
-    const pending = commands.map((command) => {
-      const request = new EncodedCommand(command);
-      void this.#redis.sendCommand(request);
-      return request.promise as Promise<unknown>;
-    });
-    const settled = await Promise.allSettled(pending);
-    const noScript: WriteCommand[] = [];
-    let failure: unknown;
-    settled.forEach((result, i) => {
-      const command = commands[i] as WriteCommand;
-      if (result.status === 'fulfilled') {
-        onReply(command, Number(result.value));
-      } else if (isNoScript(result.reason)) {
-        noScript.push(command);
-      } else {
-        failure ??= result.reason;
-      }
-    });
-    if (failure !== undefined) {
-      throw toDriverError(failure);
-    }
-    return noScript;
-  }
 }
 
 function clientKeyPrefix(redis: RedisOnlineStoreClient): string | undefined {
@@ -252,10 +199,6 @@ function clientKeyPrefix(redis: RedisOnlineStoreClient): string | undefined {
       : undefined;
   }
   return undefined;
-}
-
-function isNoScript(error: unknown): boolean {
-  return error instanceof Error && error.message.startsWith('NOSCRIPT');
 }
 
 function popcount(mask: number): number {
@@ -272,17 +215,4 @@ async function driverCall<T>(call: () => Promise<T>): Promise<T> {
   } catch (error) {
     throw toDriverError(error);
   }
-}
-
-/** Redis failures as AppErrors; the driver's message (which may echo arguments) stays in `cause`. */
-function toDriverError(error: unknown): AppError {
-  if (error instanceof AppError) {
-    return error;
-  }
-  const timedOut = error instanceof Error && /timed? ?out/i.test(error.message);
-  return new AppError(
-    timedOut ? 'DEPENDENCY_TIMEOUT' : 'DEPENDENCY_UNAVAILABLE',
-    timedOut ? 'Online store timed out' : 'Online store unavailable',
-    { cause: error },
-  );
 }

@@ -71,6 +71,29 @@ export class RespWriter {
     this.#crlf();
   }
 
+  /** `$<size>\r\n`: the header of a bulk string whose bytes the caller writes next (then `crlf`). */
+  bulkHeader(size: number): void {
+    this.#bulkHeader(size);
+  }
+
+  /** Ends a bulk string begun with `bulkHeader`. */
+  crlf(): void {
+    this.#reserve(2);
+    this.#crlf();
+  }
+
+  /** One raw byte. */
+  byte(value: number): void {
+    this.#reserve(1);
+    this.#buffer[this.#length++] = value;
+  }
+
+  /** `bytes[start .. end)` copied as they are (no framing). */
+  rawRange(bytes: Uint8Array, start: number, end: number): void {
+    this.#reserve(end - start);
+    this.#copy(bytes, start, end);
+  }
+
   /** Pre-encoded RESP (e.g. a cached field name). */
   raw(bytes: Uint8Array): void {
     this.#reserve(bytes.byteLength);
