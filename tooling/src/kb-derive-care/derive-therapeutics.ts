@@ -1,6 +1,7 @@
 /**
  * Regenerates the therapeutics knowledge files from the curated tables and the reference data:
  *   npx tsx tooling/src/kb-derive-care/derive-therapeutics.ts
+ * Checks every drug's ingredient RxCUI against the RxNorm file first (`rxcui-verification.ts`).
  * Writes drug-classes.json, drugs.json and interactions.json under shared/src/kb/data/therapeutics/
  * (sources.json and treatments.json there, and everything under care/, are curated by hand as JSON)
  * and prints a JSON report.
@@ -23,6 +24,7 @@ import {
   readSyntheaMedications,
 } from './reference-files.js';
 import { createRxnormIndex } from './rxnorm-index.js';
+import { verifyIngredientRxcuis } from './rxcui-verification.js';
 import { ANTITHROMBOTIC_RULES } from './rules/antithrombotics.js';
 import { CARDIO_RENAL_RULES } from './rules/cardio-renal.js';
 import { CNS_RULES } from './rules/cns.js';
@@ -54,12 +56,17 @@ function main(): void {
 
   const classes = classCatalog();
   const catalog = drugCatalog();
-  const { drugs, report } = buildDrugs({
+  const rxnorm = createRxnormIndex(readRxnormSandbox(dataDir));
+  const synthea = readSyntheaMedications(dataDir);
+  const rxcuiCheck = verifyIngredientRxcuis({
     catalog,
-    classes,
-    rxnorm: createRxnormIndex(readRxnormSandbox(dataDir)),
-    synthea: readSyntheaMedications(dataDir),
+    rxnorm,
+    synthea: new Map(synthea.map((m) => [m.code, m.display])),
   });
+  if (rxcuiCheck.problems.length > 0) {
+    throw new Error(`ingredient RxCUI check failed:\n${rxcuiCheck.problems.join('\n')}`);
+  }
+  const { drugs, report } = buildDrugs({ catalog, classes, rxnorm, synthea });
   const rxcuiByName = new Map(drugs.map((d) => [d.name, d.rxcui]));
   const classIds = new Set(classes.map((c) => c.id));
   const resolver: Resolver = {
@@ -100,6 +107,10 @@ function main(): void {
       relatedRxcuis: drugs.reduce((n, d) => n + d.relatedRxcuis.length, 0),
       interactions: interactions.length,
       oncRules: interactions.filter((i) => i.oncGroup !== undefined).length,
+      rxcuiCheck: {
+        fromRxnormFile: rxcuiCheck.checks.filter((c) => c.status === 'rxnorm-file').length,
+        curated: rxcuiCheck.checks.flatMap((c) => (c.status === 'curated' ? [c] : [])),
+      },
       ...report,
     }),
   );

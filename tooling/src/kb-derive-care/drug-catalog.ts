@@ -16,6 +16,8 @@ export interface CatalogDrug {
   typicalDose: string;
   /** Ingredient RxCUI supplied by hand because the RxNorm file lacks the ingredient. */
   curatedRxcui?: string;
+  /** Why the RxNorm file lacks it: a key of ABSENCE_REASONS (`rxcui-verification.ts`). */
+  curatedWhy?: string;
   /** Other ingredient-level RxCUIs of the same substance (e.g. a salt's own IN). */
   alsoRxcuis: string[];
   extraBrands: string[];
@@ -38,12 +40,14 @@ export function parseDrugTable(text: string): CatalogDrug[] {
     const [name = '', classes = '', dose = '', optionCell] = cells;
     const options = parseOptions(optionCell);
     const curatedRxcui = options.get('cui');
+    const curatedWhy = options.get('why');
     return {
       name,
       rxnormName: (options.get('rx') ?? name).toLowerCase(),
       classes: words(classes),
       typicalDose: dose,
       ...(curatedRxcui === undefined ? {} : { curatedRxcui }),
+      ...(curatedWhy === undefined ? {} : { curatedWhy }),
       alsoRxcuis: list(options.get('alsoCui')),
       extraBrands: list(options.get('brands')),
     };

@@ -26,6 +26,12 @@ export interface RxnormIndex {
   /** The codes for an ingredient RxCUI; `componentNames` are the names MIN components may use. */
   codesFor(rxcui: string, componentNames: readonly string[]): IngredientCodes;
   name(rxcui: string): string | undefined;
+  /** True for an ingredient (IN) or multiple-ingredient concept (MIN) of the file. */
+  isIngredient(rxcui: string): boolean;
+  /** Multiple-ingredient concepts (MIN) with a component of this name (salts ignored). */
+  combinationsContaining(name: string): string[];
+  /** How many concept names mention this name as whole words (any concept: IN, SCD, SBD…). */
+  namesMentioning(name: string): number;
 }
 
 /** Salt and ester words that RxNorm MIN components carry but ingredient names do not. */
@@ -85,9 +91,27 @@ export function createRxnormIndex(sandbox: RxnormSandbox): RxnormIndex {
     sbdsByScd.set(scd, [...(sbdsByScd.get(scd) ?? []), sbd]);
   }
 
+  const lowerNames = Object.values(sandbox.cuiToName).map((n) => n.toLowerCase());
+  const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
   return {
     ingredientByName: (name) => byName.get(name.toLowerCase()),
     name: (rxcui) => sandbox.cuiToName[rxcui],
+    isIngredient: (rxcui) => ingredientRxcuis.has(rxcui),
+    combinationsContaining(name) {
+      const wanted = name.toLowerCase();
+      return [...componentsOf.entries()]
+        .filter(
+          ([, parts]) =>
+            parts.length > 1 && parts.some((c) => c === wanted || stripSalt(c) === wanted),
+        )
+        .map(([id]) => id)
+        .sort((a, b) => Number(a) - Number(b));
+    },
+    namesMentioning(name) {
+      const word = new RegExp(`(?:^|[^a-z])${escape(name.toLowerCase())}(?:$|[^a-z])`);
+      return lowerNames.filter((n) => word.test(n)).length;
+    },
     codesFor(rxcui, componentNames) {
       const wanted = new Set(componentNames.map((n) => n.toLowerCase()));
       const containing = [...componentsOf.entries()]

@@ -16,7 +16,7 @@ meperidine | opioid serotonergic | 50-150 mg every 3-4 hours (not recommended; B
 buprenorphine | opioid | 8-24 mg sublingually daily (opioid use disorder); 5-20 micrograms/hour patch (pain)
 levorphanol | opioid | 2-4 mg orally every 6-8 hours
 pentazocine | opioid | 50-100 mg orally every 3-4 hours
-remifentanil | opioid | 0.05-0.2 micrograms/kg/minute IV infusion (anaesthesia) | cui=73032
+remifentanil | opioid | 0.05-0.2 micrograms/kg/minute IV infusion (anaesthesia) | cui=73032; why=no-oral-solid
 propoxyphene | opioid | withdrawn from the US market (2010)
 acetaminophen | analgesic-nonopioid | 500-1000 mg orally every 4-6 hours (maximum 3-4 g/day)
 ibuprofen | nsaid | 200-400 mg orally every 4-6 hours as needed (maximum 1200 mg/day without prescription)
@@ -38,13 +38,13 @@ flurbiprofen | nsaid | 100 mg orally two to three times daily
 mefenamic acid | nsaid | 500 mg then 250 mg orally every 6 hours (maximum 7 days) | rx=mefenamate
 albuterol | saba | 90-180 micrograms (1-2 puffs) inhaled every 4-6 hours as needed
 terbutaline | saba | 2.5-5 mg orally three times daily
-salmeterol | laba | 50 micrograms inhaled twice daily (always with an inhaled corticosteroid in asthma) | cui=36117; brands=serevent
-formoterol | laba | 12 micrograms inhaled twice daily | cui=25255; brands=foradil,perforomist
-tiotropium | inhaled-antimuscarinic | 18 micrograms (capsule) or 2.5 micrograms x2 (soft mist) inhaled once daily | cui=69120; brands=spiriva
-ipratropium | inhaled-antimuscarinic | 2 puffs (17 micrograms each) inhaled four times daily | cui=7213; brands=atrovent
-fluticasone | inhaled-corticosteroid | 100-500 micrograms inhaled twice daily; 50-100 micrograms per nostril daily | cui=41126; brands=flovent,flonase
+salmeterol | laba | 50 micrograms inhaled twice daily (always with an inhaled corticosteroid in asthma) | cui=36117; why=no-oral-solid; brands=serevent
+formoterol | laba | 12 micrograms inhaled twice daily | cui=25255; why=no-oral-solid; brands=foradil,perforomist
+tiotropium | inhaled-antimuscarinic | 18 micrograms (capsule) or 2.5 micrograms x2 (soft mist) inhaled once daily | cui=69120; why=no-oral-solid; brands=spiriva
+ipratropium | inhaled-antimuscarinic | 2 puffs (17 micrograms each) inhaled four times daily | cui=7213; why=no-oral-solid; brands=atrovent
+fluticasone | inhaled-corticosteroid | 100-500 micrograms inhaled twice daily; 50-100 micrograms per nostril daily | cui=41126; why=no-oral-solid; brands=flovent,flonase
 budesonide | inhaled-corticosteroid | 200-800 micrograms inhaled twice daily; 9 mg orally daily (Crohn's)
-beclomethasone | inhaled-corticosteroid | 80-320 micrograms inhaled twice daily | cui=1347; brands=qvar
+beclomethasone | inhaled-corticosteroid | 80-320 micrograms inhaled twice daily | cui=1347; why=no-oral-solid; brands=qvar
 montelukast | leukotriene-antagonist | 10 mg orally once daily in the evening
 zafirlukast | leukotriene-antagonist cyp2c9-inhibitor | 20 mg orally twice daily
 zileuton | leukotriene-antagonist | 600 mg orally four times daily

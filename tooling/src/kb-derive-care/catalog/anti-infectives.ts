@@ -9,9 +9,9 @@ penicillin v | penicillin | 500 mg orally four times daily (streptococcal pharyn
 penicillin g | penicillin | 2.4 million units IM once (benzathine, early syphilis)
 dicloxacillin | penicillin | 250-500 mg orally four times daily
 nafcillin | penicillin cyp3a4-moderate-inducer | 1-2 g IV every 4 hours
-piperacillin | penicillin | 4 g (with tazobactam 0.5 g) IV every 6-8 hours | cui=8339
-clavulanate | beta-lactamase-inhibitor | 125 mg per dose with amoxicillin | cui=48203
-tazobactam | beta-lactamase-inhibitor | 0.5 g per dose with piperacillin | cui=37617
+piperacillin | penicillin | 4 g (with tazobactam 0.5 g) IV every 6-8 hours | cui=8339; why=no-oral-solid
+clavulanate | beta-lactamase-inhibitor | 125 mg per dose with amoxicillin | cui=48203; why=combination-only
+tazobactam | beta-lactamase-inhibitor | 0.5 g per dose with piperacillin | cui=37617; why=no-oral-solid
 cephalexin | cephalosporin | 500 mg orally two to four times daily
 cefadroxil | cephalosporin | 500 mg-1 g orally twice daily
 cefuroxime | cephalosporin | 250-500 mg orally twice daily
@@ -20,7 +20,7 @@ cefpodoxime | cephalosporin | 100-400 mg orally twice daily
 cefaclor | cephalosporin | 250-500 mg orally three times daily
 cefprozil | cephalosporin | 250-500 mg orally twice daily
 cefixime | cephalosporin | 400 mg orally once daily
-ceftriaxone | cephalosporin | 1-2 g IV or IM once daily (gonorrhoea: 500 mg IM once) | cui=2193
+ceftriaxone | cephalosporin | 1-2 g IV or IM once daily (gonorrhoea: 500 mg IM once) | cui=2193; why=no-oral-solid
 azithromycin | macrolide qt-prolonging | 500 mg on day 1 then 250 mg daily on days 2-5 (or 500 mg daily for 3 days)
 clarithromycin | macrolide qt-prolonging cyp3a4-strong-inhibitor pgp-inhibitor | 250-500 mg orally twice daily
 erythromycin | macrolide qt-prolonging cyp3a4-moderate-inhibitor pgp-inhibitor | 250-500 mg orally four times daily
@@ -35,14 +35,14 @@ tetracycline | tetracycline | 250-500 mg orally four times daily
 sulfamethoxazole | sulfonamide-antibiotic cyp2c9-inhibitor | 800 mg (with trimethoprim 160 mg) orally twice daily
 trimethoprim | antifolate-antibiotic | 200 mg orally twice daily for 3 days (uncomplicated cystitis)
 nitrofurantoin | urinary-antiseptic | 100 mg (modified release) orally twice daily for 5 days
-fosfomycin | urinary-antiseptic | 3 g orally as a single dose | cui=4550
+fosfomycin | urinary-antiseptic | 3 g orally as a single dose | cui=4550; why=no-oral-solid
 methenamine | urinary-antiseptic | 1 g (hippurate) orally twice daily
 metronidazole | nitroimidazole cyp2c9-inhibitor | 400-500 mg orally two to three times daily
 tinidazole | nitroimidazole | 2 g orally as a single dose
 clindamycin | lincosamide | 150-450 mg orally every 6-8 hours
 vancomycin | glycopeptide | 125 mg orally four times daily (C. difficile); IV dosed by level
 linezolid | oxazolidinone | 600 mg orally or IV twice daily
-gentamicin | aminoglycoside | 5-7 mg/kg IV once daily, by level | cui=1596450
+gentamicin | aminoglycoside | 5-7 mg/kg IV once daily, by level | cui=4413; why=no-oral-solid
 rifampin | rifamycin antimycobacterial cyp3a4-strong-inducer | 600 mg orally once daily (tuberculosis, with other agents)
 rifabutin | rifamycin antimycobacterial cyp3a4-moderate-inducer | 300 mg orally once daily
 rifapentine | rifamycin antimycobacterial cyp3a4-strong-inducer | 900 mg orally once weekly (latent TB, with isoniazid)
@@ -66,7 +66,7 @@ oseltamivir | neuraminidase-inhibitor | 75 mg orally twice daily for 5 days
 ritonavir | hiv-protease-inhibitor pharmacokinetic-enhancer cyp3a4-strong-inhibitor pgp-inhibitor | 100 mg orally once or twice daily (booster)
 atazanavir | hiv-protease-inhibitor cyp3a4-strong-inhibitor | 300 mg (with ritonavir 100 mg) orally once daily
 darunavir | hiv-protease-inhibitor cyp3a4-strong-inhibitor | 800 mg (with ritonavir or cobicistat) orally once daily
-lopinavir | hiv-protease-inhibitor cyp3a4-strong-inhibitor | 400 mg (with ritonavir 100 mg) orally twice daily | cui=195088
+lopinavir | hiv-protease-inhibitor cyp3a4-strong-inhibitor | 400 mg (with ritonavir 100 mg) orally twice daily | cui=195088; why=combination-only
 saquinavir | hiv-protease-inhibitor cyp3a4-strong-inhibitor | 1000 mg (with ritonavir) orally twice daily
 indinavir | hiv-protease-inhibitor cyp3a4-strong-inhibitor | 800 mg orally every 8 hours
 nelfinavir | hiv-protease-inhibitor cyp3a4-strong-inhibitor | 1250 mg orally twice daily

@@ -2,7 +2,8 @@
  * Curated drugs: cardiovascular, lipids, antithrombotics.
  * Columns: name | classes | typical adult dose (BNF / FDA label) | options
  * Options: rx=RxNorm ingredient name when it differs; cui=ingredient RxCUI when the RxNorm file lacks
- * it; alsoCui=other ingredient RxCUIs of the same substance; brands=extra brand names.
+ * it, with why=<reason> from ABSENCE_REASONS (rxcui-verification.ts; checked at derivation);
+ * alsoCui=other ingredient RxCUIs of the same substance; brands=extra brand names.
  */
 export const CARDIOVASCULAR_DRUGS = `
 lisinopril | ace-inhibitor | 10-40 mg orally once daily
@@ -23,7 +24,7 @@ olmesartan | arb | 20-40 mg orally once daily
 telmisartan | arb | 40-80 mg orally once daily
 azilsartan | arb | 40-80 mg orally once daily
 eprosartan | arb | 600 mg orally once daily
-sacubitril | arni | 24/26 mg to 97/103 mg (sacubitril/valsartan) orally twice daily | cui=1656328; brands=entresto
+sacubitril | arni | 24/26 mg to 97/103 mg (sacubitril/valsartan) orally twice daily | cui=1656328; why=newer-than-file; brands=entresto
 aliskiren | direct-renin-inhibitor | 150-300 mg orally once daily
 hydrochlorothiazide | thiazide-diuretic | 12.5-25 mg orally once daily
 chlorthalidone | thiazide-diuretic | 12.5-25 mg orally once daily
@@ -75,7 +76,7 @@ nitroglycerin | nitrate | 0.4 mg sublingually as needed for angina (up to 3 dose
 isosorbide mononitrate | nitrate | 30-120 mg (extended release) orally once daily | rx=isosorbide
 isosorbide dinitrate | nitrate | 10-40 mg orally two to three times daily
 ranolazine | antianginal | 500-1000 mg orally twice daily
-ivabradine | antianginal | 2.5-7.5 mg orally twice daily with meals | cui=1649480; brands=corlanor
+ivabradine | antianginal | 2.5-7.5 mg orally twice daily with meals | cui=1649480; why=newer-than-file; brands=corlanor
 digoxin | cardiac-glycoside | 62.5-250 micrograms orally once daily (by renal function and level)
 amiodarone | antiarrhythmic qt-prolonging cyp2c9-inhibitor pgp-inhibitor | 200 mg orally once daily (maintenance, after loading)
 dronedarone | antiarrhythmic qt-prolonging cyp3a4-moderate-inhibitor pgp-inhibitor | 400 mg orally twice daily with meals
@@ -105,9 +106,9 @@ warfarin | anticoagulant vitamin-k-antagonist | individualised to INR (typically
 apixaban | anticoagulant doac | 5 mg orally twice daily (2.5 mg twice daily when dose-reduction criteria are met)
 rivaroxaban | anticoagulant doac | 20 mg orally once daily with the evening meal (AF; 15 mg if CrCl 15-50)
 dabigatran | anticoagulant doac | 150 mg orally twice daily | rx=dabigatran etexilate
-edoxaban | anticoagulant doac | 60 mg orally once daily (30 mg if CrCl 15-50 mL/min) | cui=1599538; brands=savaysa,lixiana
-heparin | anticoagulant parenteral-anticoagulant | 5000 units subcutaneously every 8-12 hours (prophylaxis) | cui=5224
-enoxaparin | anticoagulant parenteral-anticoagulant | 40 mg subcutaneously once daily (prophylaxis); 1 mg/kg twice daily (treatment) | cui=67108; brands=lovenox,clexane
+edoxaban | anticoagulant doac | 60 mg orally once daily (30 mg if CrCl 15-50 mL/min) | cui=1599538; why=newer-than-file; brands=savaysa,lixiana
+heparin | anticoagulant parenteral-anticoagulant | 5000 units subcutaneously every 8-12 hours (prophylaxis) | cui=5224; why=no-oral-solid
+enoxaparin | anticoagulant parenteral-anticoagulant | 40 mg subcutaneously once daily (prophylaxis); 1 mg/kg twice daily (treatment) | cui=67108; why=no-oral-solid; brands=lovenox,clexane
 aspirin | antiplatelet salicylate | 75-100 mg orally once daily (antiplatelet)
 clopidogrel | antiplatelet p2y12-inhibitor | 75 mg orally once daily
 prasugrel | antiplatelet p2y12-inhibitor | 10 mg orally once daily
@@ -117,11 +118,11 @@ cilostazol | antiplatelet qt-prolonging | 100 mg orally twice daily, 30 minutes 
 ticlopidine | antiplatelet p2y12-inhibitor cyp2c19-inhibitor | 250 mg orally twice daily (largely superseded)
 vorapaxar | antiplatelet | 2.08 mg orally once daily
 anagrelide | qt-prolonging | 0.5-1 mg orally two to four times daily (specialist)
-alteplase | thrombolytic | 0.9 mg/kg IV (maximum 90 mg) for acute ischaemic stroke within 4.5 hours | cui=8410
+alteplase | thrombolytic | 0.9 mg/kg IV (maximum 90 mg) for acute ischaemic stroke within 4.5 hours | cui=8410; why=no-oral-solid
 riociguat | sgc-stimulator | 1-2.5 mg orally three times daily
 bosentan | endothelin-receptor-antagonist cyp3a4-moderate-inducer | 62.5-125 mg orally twice daily
 ambrisentan | endothelin-receptor-antagonist | 5-10 mg orally once daily
 midodrine | sympathomimetic | 2.5-10 mg orally three times daily
-epinephrine | sympathomimetic | 0.3-0.5 mg IM (1 mg/mL) into the anterolateral thigh for anaphylaxis | cui=3992
+epinephrine | sympathomimetic | 0.3-0.5 mg IM (1 mg/mL) into the anterolateral thigh for anaphylaxis | cui=3992; why=no-oral-solid
 potassium chloride | potassium-supplement electrolyte | 20-40 mmol orally daily in divided doses
 `;

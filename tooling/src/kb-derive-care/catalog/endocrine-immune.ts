@@ -18,18 +18,18 @@ alogliptin | dpp4-inhibitor | 25 mg orally once daily (reduce in CKD)
 empagliflozin | sglt2-inhibitor | 10-25 mg orally once daily
 dapagliflozin | sglt2-inhibitor | 10 mg orally once daily
 canagliflozin | sglt2-inhibitor | 100-300 mg orally once daily
-liraglutide | glp1-agonist | 0.6-1.8 mg subcutaneously once daily | cui=475968; brands=victoza,saxenda
-semaglutide | glp1-agonist | 0.25-2 mg subcutaneously once weekly, or 3-14 mg orally once daily | cui=1991302; brands=ozempic,wegovy,rybelsus
-dulaglutide | glp1-agonist | 0.75-4.5 mg subcutaneously once weekly | cui=1551291; brands=trulicity
-exenatide | glp1-agonist | 5-10 micrograms subcutaneously twice daily | cui=60548; brands=byetta,bydureon
+liraglutide | glp1-agonist | 0.6-1.8 mg subcutaneously once daily | cui=475968; why=no-oral-solid; brands=victoza,saxenda
+semaglutide | glp1-agonist | 0.25-2 mg subcutaneously once weekly, or 3-14 mg orally once daily | cui=1991302; why=newer-than-file; brands=ozempic,wegovy,rybelsus
+dulaglutide | glp1-agonist | 0.75-4.5 mg subcutaneously once weekly | cui=1551291; why=no-oral-solid; brands=trulicity
+exenatide | glp1-agonist | 5-10 micrograms subcutaneously twice daily | cui=60548; why=no-oral-solid; brands=byetta,bydureon
 pioglitazone | thiazolidinedione | 15-45 mg orally once daily
 rosiglitazone | thiazolidinedione | 4-8 mg orally daily
 acarbose | alpha-glucosidase-inhibitor | 25-100 mg orally three times daily with meals
-insulin glargine | insulin | 10 units (or 0.1-0.2 units/kg) subcutaneously once daily, titrated to fasting glucose | cui=274783; brands=lantus,basaglar,toujeo
-insulin lispro | insulin | individualised, subcutaneously 0-15 minutes before meals | cui=86009; brands=humalog,admelog
-insulin aspart | insulin | individualised, subcutaneously 5-10 minutes before meals | cui=51428; brands=novolog,fiasp
-insulin detemir | insulin | 10 units (or 0.1-0.2 units/kg) subcutaneously once or twice daily | cui=139825; brands=levemir
-insulin regular human | insulin | individualised, subcutaneously 30 minutes before meals | cui=253182; brands=humulin,humulin r,novolin r
+insulin glargine | insulin | 10 units (or 0.1-0.2 units/kg) subcutaneously once daily, titrated to fasting glucose | cui=274783; why=no-oral-solid; brands=lantus,basaglar,toujeo
+insulin lispro | insulin | individualised, subcutaneously 0-15 minutes before meals | cui=86009; why=no-oral-solid; brands=humalog,admelog
+insulin aspart | insulin | individualised, subcutaneously 5-10 minutes before meals | cui=51428; why=no-oral-solid; brands=novolog,fiasp
+insulin detemir | insulin | 10 units (or 0.1-0.2 units/kg) subcutaneously once or twice daily | cui=139825; why=no-oral-solid; brands=levemir
+insulin regular human | insulin | individualised, subcutaneously 30 minutes before meals | cui=253182; why=no-oral-solid; brands=humulin,humulin r,novolin r
 levothyroxine | thyroid-hormone | 1.6 micrograms/kg orally once daily on an empty stomach (start 25-50 micrograms if older or cardiac disease) | rx=thyroxine
 liothyronine | thyroid-hormone | 25-75 micrograms orally daily | rx=triiodothyronine
 methimazole | antithyroid | 5-30 mg orally once daily
@@ -61,13 +61,13 @@ medroxyprogesterone | progestin hormonal-contraceptive | 150 mg IM every 13 week
 progesterone | progestin | 100-200 mg orally at bedtime
 megestrol | progestin | 400-800 mg orally daily (appetite)
 mestranol / norethynodrel | estrogen progestin hormonal-contraceptive | withdrawn combined oral contraceptive (Enovid); no current dose
-testosterone | androgen | 50-100 mg testosterone gel topically once daily | cui=10379
+testosterone | androgen | 50-100 mg testosterone gel topically once daily | cui=10379; why=no-oral-solid
 finasteride | 5-alpha-reductase-inhibitor | 5 mg orally once daily (benign prostatic hyperplasia)
 dutasteride | 5-alpha-reductase-inhibitor | 0.5 mg orally once daily
 cabergoline | dopamine-agonist | 0.25-1 mg orally twice weekly
 bromocriptine | dopamine-agonist | 2.5 mg orally two to three times daily
 desmopressin | vasopressin-analogue | 0.1-0.4 mg orally at bedtime
-leuprolide | gnrh-agonist antineoplastic | 7.5 mg IM monthly or 22.5 mg every 3 months | cui=42375; brands=lupron,eligard
+leuprolide | gnrh-agonist antineoplastic | 7.5 mg IM monthly or 22.5 mg every 3 months | cui=42375; why=no-oral-solid; brands=lupron,eligard
 oxybutynin | urinary-antimuscarinic anticholinergic | 5 mg orally two to three times daily
 tolterodine | urinary-antimuscarinic anticholinergic | 2 mg orally twice daily
 solifenacin | urinary-antimuscarinic anticholinergic | 5-10 mg orally once daily
@@ -97,11 +97,11 @@ mycophenolate mofetil | immunosuppressant | 1-1.5 g orally twice daily
 tofacitinib | jak-inhibitor immunosuppressant | 5 mg orally twice daily
 apremilast | pde4-inhibitor | 30 mg orally twice daily after titration
 isotretinoin | retinoid | 0.5-1 mg/kg/day orally (pregnancy prevention programme)
-irinotecan | antineoplastic | per oncology protocol (body-surface-area based) | cui=51499; brands=camptosar
-cisplatin | antineoplastic | per oncology protocol (body-surface-area based) | cui=2555
-paclitaxel | antineoplastic | per oncology protocol (body-surface-area based) | cui=56946; brands=taxol
-docetaxel | antineoplastic | per oncology protocol (body-surface-area based) | cui=72962; brands=taxotere
-oxaliplatin | antineoplastic qt-prolonging | per oncology protocol (body-surface-area based) | cui=32592; brands=eloxatin
+irinotecan | antineoplastic | per oncology protocol (body-surface-area based) | cui=51499; why=no-oral-solid; brands=camptosar
+cisplatin | antineoplastic | per oncology protocol (body-surface-area based) | cui=2555; why=no-oral-solid
+paclitaxel | antineoplastic | per oncology protocol (body-surface-area based) | cui=56946; why=no-oral-solid; brands=taxol
+docetaxel | antineoplastic | per oncology protocol (body-surface-area based) | cui=72962; why=no-oral-solid; brands=taxotere
+oxaliplatin | antineoplastic qt-prolonging | per oncology protocol (body-surface-area based) | cui=32592; why=no-oral-solid; brands=eloxatin
 etoposide | antineoplastic | per oncology protocol
 cyclophosphamide | antineoplastic immunosuppressant | per oncology or rheumatology protocol
 capecitabine | antineoplastic | per oncology protocol
@@ -118,11 +118,11 @@ folic acid | vitamin | 400 micrograms to 5 mg orally once daily
 ferrous sulfate | iron-supplement polyvalent-cation | 325 mg (65 mg elemental iron) orally once daily or on alternate days
 ferrous gluconate | iron-supplement polyvalent-cation | 240-324 mg orally once daily
 sodium chloride | electrolyte | 0.9% IV as prescribed
-epoetin alfa | erythropoiesis-stimulating-agent | 50-100 units/kg subcutaneously three times weekly, to haemoglobin target | cui=105694; brands=epogen,procrit,retacrit
+epoetin alfa | erythropoiesis-stimulating-agent | 50-100 units/kg subcutaneously three times weekly, to haemoglobin target | cui=105694; why=no-oral-solid; brands=epogen,procrit,retacrit
 atropine | anticholinergic | 0.5-1 mg IV every 3-5 minutes (symptomatic bradycardia)
-propofol | general-anesthetic qt-prolonging | IV by an anaesthetist | cui=8782
-rocuronium | neuromuscular-blocker | 0.6 mg/kg IV for intubation | cui=68139
-isoflurane | general-anesthetic | inhaled by an anaesthetist | cui=6026
+propofol | general-anesthetic qt-prolonging | IV by an anaesthetist | cui=8782; why=no-oral-solid
+rocuronium | neuromuscular-blocker | 0.6 mg/kg IV for intubation | cui=68139; why=no-oral-solid
+isoflurane | general-anesthetic | inhaled by an anaesthetist | cui=6026; why=no-oral-solid
 methylene blue | diagnostic-dye | 1-2 mg/kg IV over 5 minutes (methaemoglobinaemia)
 st johns wort | herbal serotonergic cyp3a4-strong-inducer | over-the-counter herbal (typically 300 mg extract three times daily) | rx=st. john's wort extract; brands=st. john's wort,hypericum
 `;

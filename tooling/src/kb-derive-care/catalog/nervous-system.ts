@@ -84,7 +84,7 @@ clorazepate | benzodiazepine | 7.5-15 mg orally two to four times daily
 oxazepam | benzodiazepine | 10-30 mg orally three to four times daily
 estazolam | benzodiazepine | 1-2 mg orally at bedtime
 flurazepam | benzodiazepine | 15-30 mg orally at bedtime
-midazolam | benzodiazepine | 1-2.5 mg IV titrated (procedural sedation) | cui=6960
+midazolam | benzodiazepine | 1-2.5 mg IV titrated (procedural sedation) | cui=6960; why=no-oral-solid
 zolpidem | z-drug | 5-10 mg orally at bedtime (5 mg for women and older adults)
 eszopiclone | z-drug | 1-3 mg orally at bedtime
 zaleplon | z-drug | 5-10 mg orally at bedtime
@@ -139,9 +139,9 @@ dihydroergotamine | ergot-alkaloid | 1 mg IM or SC, or 0.5 mg intranasally into 
 methylergonovine | ergot-alkaloid | 0.2 mg orally three to four times daily (postpartum haemorrhage)
 ergonovine | ergot-alkaloid | 0.2 mg IM (obstetric use)
 varenicline | smoking-cessation | 0.5 mg daily, titrated to 1 mg orally twice daily for 12 weeks
-nicotine | smoking-cessation | 7-21 mg/24 h patch plus short-acting nicotine replacement | cui=7407
+nicotine | smoking-cessation | 7-21 mg/24 h patch plus short-acting nicotine replacement | cui=7407; why=no-oral-solid
 naltrexone | opioid-antagonist alcohol-deterrent | 50 mg orally once daily
-naloxone | opioid-antagonist | 0.4-2 mg IV/IM or 4 mg intranasally, repeated as needed (opioid overdose) | cui=7242
+naloxone | opioid-antagonist | 0.4-2 mg IV/IM or 4 mg intranasally, repeated as needed (opioid overdose) | cui=7242; why=combination-only
 disulfiram | alcohol-deterrent | 250 mg orally once daily
 acamprosate | alcohol-deterrent | 666 mg orally three times daily
 `;
