@@ -16,6 +16,10 @@ export const OfflineEnvSchema = z.object({
   /** The online store's key prefix (as the online and nearline services use it). */
   REDIS_KEY_PREFIX: z.string().default('mediassist:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  /** `rollout`: the online replicas' /metrics URLs, comma-separated (overridden by --metrics-urls). */
+  ONLINE_METRICS_URLS: z.string().optional(),
+  /** `rollout`: an API key with the data-scientist or admin role, sent to /metrics. */
+  ONLINE_METRICS_API_KEY: z.string().min(1).optional(),
 });
 
 export type OfflineEnv = z.infer<typeof OfflineEnvSchema>;

@@ -24,4 +24,13 @@ describe('parseJobArgs with inline values', () => {
       since: '-1d',
     });
   });
+
+  it('passes words after the job name as flags._, and adds nothing without them', () => {
+    expect(parseJobArgs(['rollout', 'canary', '--version', 'v1', '--share', '0.1'])).toEqual({
+      job: 'rollout',
+      flags: { _: 'canary', version: 'v1', share: '0.1' },
+      help: false,
+    });
+    expect(parseJobArgs(['rollout']).flags).toEqual({});
+  });
 });

@@ -1,5 +1,6 @@
 /**
  * `<job> --some-flag value --other=x --switch` → `{ job, flags: { someFlag: 'value', other: 'x', switch: true } }`.
+ * Words after the job name (`rollout status`) arrive as `flags._` (space-joined), only when present.
  * Hand-written because `util.parseArgs` needs every flag declared up front, and jobs declare theirs
  * as zod schemas (which then coerce and validate the strings).
  */
@@ -34,6 +35,9 @@ export function parseJobArgs(argv: readonly string[]): ParsedCommandLine {
     } else {
       positionals.push(token);
     }
+  }
+  if (positionals.length > 1) {
+    flags['_'] = positionals.slice(1).join(' ');
   }
   return { job: positionals[0], flags, help };
 }

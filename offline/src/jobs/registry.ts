@@ -11,6 +11,7 @@ import { evaluateJob } from './evaluate.js';
 import { promoteJob } from './promote.js';
 import { materializeJob } from './materialize.js';
 import { pipelineJob } from './pipeline.js';
+import { rolloutJob } from './rollout.js';
 
 export const JOBS: readonly OfflineJob[] = [
   generateJob,
@@ -24,6 +25,7 @@ export const JOBS: readonly OfflineJob[] = [
   promoteJob,
   materializeJob,
   pipelineJob,
+  rolloutJob,
 ];
 
 export function findJob(name: string): OfflineJob | undefined {
