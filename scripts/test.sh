@@ -13,6 +13,8 @@ echo "== unit tests"
 npx turbo run test --output-logs=errors-only
 echo "== integration tests (real Redis, DuckDB)"
 npx turbo run test:int --concurrency=1 --output-logs=new-only
+echo "== fault injection (Redis and workers killed, model corrupted, lake read-only)"
+npm run --silent test:faults
 echo "== end-to-end tests (the built service, real Redis, Debian's chromium)"
 npx turbo run test:e2e --concurrency=1 --output-logs=new-only
 echo "All tests passed."

@@ -97,15 +97,14 @@ async function submitUntilAcknowledged(h: Harness, event: CodedVisitEvent): Prom
 }
 
 function events(patients: readonly PatientId[], round: number): CodedVisitEvent[] {
-  return patients.map(
-    (patientId) =>
-      visitEvent({
-        patientId,
-        encounter: round + 1,
-        occurredAt: new Date(Date.now() - 10_000 + round).toISOString(),
-        findings: { present: ['fever'], absent: [] },
-        medications: { started: [String(1000 + round)], stopped: [] },
-      }) as CodedVisitEvent,
+  return patients.map((patientId) =>
+    visitEvent({
+      patientId,
+      encounter: round + 1,
+      occurredAt: new Date(Date.now() - 10_000 + round).toISOString(),
+      findings: { present: ['fever'], absent: [] },
+      medications: { started: [String(1000 + round)], stopped: [] },
+    }),
   );
 }
 
