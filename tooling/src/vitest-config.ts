@@ -9,10 +9,12 @@ const globalSetup = fileURLToPath(new URL(`./redis-global-setup.${ownExtension}`
 export interface PackageTestConfigOptions {
   /** Per-test timeout for integration tests (real Redis, DuckDB, processes). */
   intTestTimeoutMs?: number;
+  /** Per-test timeout for unit tests: generous, because CI machines are small and shared. */
+  unitTestTimeoutMs?: number;
 }
 
 export function definePackageTestConfig(options: PackageTestConfigOptions = {}): ViteUserConfig {
-  const { intTestTimeoutMs = 60_000 } = options;
+  const { intTestTimeoutMs = 60_000, unitTestTimeoutMs = 30_000 } = options;
   return defineConfig({
     resolve: { conditions: [SOURCE_CONDITION] },
     ssr: { resolve: { conditions: [SOURCE_CONDITION], externalConditions: [SOURCE_CONDITION] } },
@@ -24,6 +26,8 @@ export function definePackageTestConfig(options: PackageTestConfigOptions = {}):
             name: 'unit',
             include: ['src/**/*.test.ts'],
             exclude: ['src/**/*.int.test.ts'],
+            testTimeout: unitTestTimeoutMs,
+            hookTimeout: unitTestTimeoutMs,
           },
         },
         {

@@ -9,9 +9,8 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { HonoAdapter } from '@bull-board/hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Queue } from 'bullmq';
-import { Hono } from 'hono';
-import type { AppEnv } from '../app-env.js';
 import { requireAccess } from '../middleware/require-role.js';
+import { createRouter } from '../router.js';
 
 export const ADMIN_QUEUES_PATH = '/admin/queues';
 
@@ -24,7 +23,7 @@ export interface AdminQueuesOptions {
   queues: readonly Queue[];
 }
 
-export function adminQueuesRoutes(options: AdminQueuesOptions): Hono<AppEnv> {
+export function adminQueuesRoutes(options: AdminQueuesOptions): ReturnType<typeof createRouter> {
   const board = new HonoAdapter(serveStatic);
   board.setBasePath(ADMIN_QUEUES_PATH);
   createBullBoard({
@@ -32,7 +31,8 @@ export function adminQueuesRoutes(options: AdminQueuesOptions): Hono<AppEnv> {
     serverAdapter: board,
     options: { uiConfig: { boardTitle: 'MediAssist queues' } },
   });
-  const router = new Hono<AppEnv>();
+  // Not in the OpenAPI document: bull-board's own UI and JSON API, for operators.
+  const router = createRouter();
   router.use('*', requireAccess('queues'));
   router.use('*', async (c, next) => {
     await next();

@@ -15,6 +15,9 @@ describe('GET /openapi.json', () => {
     const doc = (await res.json()) as OpenApiDoc;
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/v1/assist',
+      '/api/v1/events/feedback',
+      '/api/v1/events/visit',
       '/api/v1/kb/search',
       '/api/v1/kb/version',
       '/healthz',
