@@ -36,7 +36,7 @@ export interface AttackApp extends TestApp {
 }
 
 export async function createAttackApp(
-  options: { rateLimiter?: RateLimiter; bodyLimitBytes?: number } = {},
+  options: { rateLimiter?: RateLimiter; bodyLimitBytes?: number; eventIntake?: EventIntake } = {},
 ): Promise<AttackApp> {
   const { kb, text } = shippedKb();
   const clock = createManualClock();
@@ -66,7 +66,7 @@ export async function createAttackApp(
       logger,
       metrics,
       textExtractor: text,
-      eventIntake: intake,
+      eventIntake: options.eventIntake ?? intake,
       pseudonymKey: ATTACK_PSEUDONYM_KEY,
       patientSummaries: createPatientSummaries({ kb, features, registry: featureRegistry, now }),
       ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
