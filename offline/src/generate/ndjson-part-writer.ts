@@ -90,10 +90,12 @@ export function createPartWriter({
           ? failure
           : new Error('part write failed', { cause: failure });
       }
-      if (congested) {
+      // 'drain' may already have fired while the producer awaited another part: then the buffer is
+      // below its mark and there is nothing to wait for (waiting would hang).
+      if (congested && target.writableNeedDrain) {
         await Promise.race([once(target, 'drain'), done]);
-        congested = false;
       }
+      congested = false;
     },
     close() {
       closing ??= (async () => {
