@@ -3,6 +3,7 @@
  * app, serve it, and on SIGTERM/SIGINT drain, stop accepting, finish in-flight requests, flush the
  * audit log and close Redis.
  */
+import cluster from 'node:cluster';
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseEnv } from '@mediassist/shared/config';
@@ -14,7 +15,7 @@ import { Redis } from 'ioredis';
 import { Queue } from 'bullmq';
 import { OFFLINE_QUEUE_NAME, offlineQueuePrefix } from '@mediassist/shared/events';
 import { createEventIntake, createNearlineKeys, NEARLINE_QUEUES } from '@mediassist/shared/events';
-import { collectDefaultMetrics, Registry } from 'prom-client';
+import { AggregatorRegistry, collectDefaultMetrics, Registry } from 'prom-client';
 import { featureRegistry } from '@mediassist/feature-store/definitions';
 import { createFileModelRegistry } from '@mediassist/feature-store/model-registry';
 import { RedisOnlineStore } from '@mediassist/feature-store/online';
@@ -162,6 +163,12 @@ async function main(logger: Logger): Promise<void> {
   const kb = loadKnowledgeBase();
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  if (cluster.isWorker) {
+    // Multi-process mode (serve-cluster.ts): the primary can add every worker's metrics up.
+    // Constructing one installs prom-client's worker-side reply listener (prom-client 15).
+    new AggregatorRegistry();
+    AggregatorRegistry.setRegistries([registry]);
+  }
   const metrics = createMetrics({ registry });
   const auth = await createAuth(env, logger);
   const redis = createRedis(env, logger);
