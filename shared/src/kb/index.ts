@@ -6,6 +6,7 @@ export {
 } from './knowledge-base.js';
 export { shippedKbFiles, type KbFiles } from './kb-files.js';
 export { checkIntegrity } from './integrity.js';
+export { meetsThreshold, thresholdCutOff, type FindingThreshold } from './threshold-cut-off.js';
 export {
   AGE_BANDS,
   BODY_SYSTEMS,

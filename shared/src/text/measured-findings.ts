@@ -3,7 +3,7 @@
  * body temperature > 38.0 Cel is present at `T 38.6`, absent at `T 36.9`), so "T 38.6" and "fever"
  * mean the same to the assist API. Children's cut-offs (`threshold.byAge`) apply when the age is known.
  */
-import type { Finding, KnowledgeBase } from '../kb/index.js';
+import { meetsThreshold, type KnowledgeBase } from '../kb/index.js';
 import { VITAL_LOINC } from './vitals.js';
 import type { FindingMention, SectionKind, VitalSign } from './summary-schema.js';
 
@@ -44,35 +44,6 @@ function valuesFor(vital: VitalSign, loinc: string): { value: number; unit: stri
   return same ? { value: vital.value, unit: vital.unit } : undefined;
 }
 
-/** The cut-off for this age: the first children's band the age falls below, else the adult value. */
-export function cutOffFor(threshold: NonNullable<Finding['threshold']>, ageYears?: number): number {
-  if (ageYears === undefined) {
-    return threshold.value;
-  }
-  return threshold.byAge?.find((band) => ageYears < band.belowAgeYears)?.value ?? threshold.value;
-}
-
-function meets(options: {
-  value: number;
-  threshold: NonNullable<Finding['threshold']>;
-  ageYears: number | undefined;
-}): boolean {
-  const { value, threshold } = options;
-  const cutOff = cutOffFor(threshold, options.ageYears);
-  switch (threshold.comparator) {
-    case '>':
-      return value > cutOff;
-    case '>=':
-      return value >= cutOff;
-    case '<':
-      return value < cutOff;
-    case '<=':
-      return value <= cutOff;
-    default:
-      return threshold.comparator satisfies never;
-  }
-}
-
 export function measuredFindings(options: {
   kb: KnowledgeBase;
   vitals: readonly VitalSign[];
@@ -96,7 +67,9 @@ export function measuredFindings(options: {
         findingId: finding.id,
         display: finding.display,
         code: finding.code,
-        assertion: meets({ value: measured.value, threshold, ageYears }) ? 'present' : 'absent',
+        assertion: meetsThreshold({ value: measured.value, threshold, ageYears })
+          ? 'present'
+          : 'absent',
         experiencer: 'patient',
         section: sectionOf(vital.span.start),
         match: 'measurement',
