@@ -70,7 +70,7 @@ async function redisDump(): Promise<string> {
             : type === 'set'
               ? await redis.smembers(key)
               : type === 'zset'
-                ? await redis.zrange(key, 0, -1, 'WITHSCORES')
+                ? await redis.call('ZRANGE', key, '0', '-1', 'WITHSCORES')
                 : type === 'stream'
                   ? await redis.xrange(key, '-', '+')
                   : `(${type})`;
