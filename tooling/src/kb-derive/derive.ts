@@ -246,6 +246,7 @@ export function deriveDiagnosisKb(input: DeriveInput): DeriveResult {
         synonyms: c.syn,
         icd10: c.icd10,
         ...(c.snomed ? { snomed: c.snomed } : {}),
+        ...(c.sharedCodes ? { sharedCodes: c.sharedCodes } : {}),
         course: c.course,
         bodySystem: c.system,
         urgency: c.urgency,

@@ -83,6 +83,8 @@ export interface CuratedCondition {
   display: string;
   icd10: string[];
   snomed?: string;
+  /** Codes also listed by another condition, with the one a lookup resolves to (KB `sharedCodes`). */
+  sharedCodes?: { system: 'icd10' | 'snomed'; code: string; resolvesTo: string }[];
   course: 'acute' | 'chronic';
   system: BodySystem;
   urgency: Urgency;
