@@ -1,15 +1,21 @@
 /**
- * `npm run bench:online`: POST /api/v1/assist under load, with the service (online/dist/main.js),
- * Redis and the load generator (autocannon) on this machine. Seeds 10,000 patients' features,
- * serves the registry's production model (or publishes a same-shaped one), then measures:
- *   1. 1,000 req/s for 30 s: p50/p99, errors;
- *   2. maximum sustained throughput, and the same for a bare Hono + one Redis read floor server;
+ * `npm run bench:online`: POST /api/v1/assist under load, with the service (online/dist/main.js in
+ * its own process), Redis and the load generator on this machine. Seeds 10,000 patients' features,
+ * serves the registry's production model (or publishes a same-shaped one), warms up (10 s at half
+ * the rate, not counted), then measures:
+ *   1. 1,000 req/s for 30 s, open loop (open-loop.ts: latency from each request's due time):
+ *      p50/p99, errors, and the service's CPU per request (from /proc, unaffected by queueing);
+ *   2. maximum throughput (autocannon, closed loop, 64 connections), and the same for a bare Hono +
+ *      one Redis read floor server (floor-server.ts), plus the floor at the fixed rate;
  *   3. 1,000 req/s for 30 s with Redis stopped: p99, 5xx, and that every answer was guidelines-only.
- * The last line is one JSON object. Env: BENCH_RATE, BENCH_SECONDS, BENCH_PATIENTS.
+ * The last line is one JSON object, with the load average (other work on the machine) at the start
+ * and end. Env: BENCH_RATE, BENCH_SECONDS, BENCH_PATIENTS; BENCH_SERVICE_NODE_ARGS (e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the service alone; BENCH_PHASES (default
+ * `fixed,max,floor,stopped`) runs fewer phases (figures of a skipped phase are null).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { featureRegistry } from '@mediassist/feature-store/definitions';
@@ -20,6 +26,7 @@ import { startLocalRedis } from '@mediassist/tooling/local-redis';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { generateApiKey, hashApiKey } from '../src/auth/api-key.js';
+import { openLoop, type OpenLoopResult } from './open-loop.js';
 import { benchModelRegistry } from './stand-in-model.js';
 import { seededRandom, syntheticFeatures, syntheticRequest } from './synthetic-patients.js';
 
@@ -29,6 +36,8 @@ const RATE = Number(process.env['BENCH_RATE'] ?? 1000);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 30);
 const PATIENTS = Number(process.env['BENCH_PATIENTS'] ?? 10_000);
 const CONNECTIONS = 64;
+/** Which phases to run (a quicker look while profiling): fixed, max, floor, stopped. */
+const PHASES = new Set((process.env['BENCH_PHASES'] ?? 'fixed,max,floor,stopped').split(','));
 const log = (message: string): void => {
   process.stderr.write(`[bench:online] ${message}\n`);
 };
@@ -55,6 +64,14 @@ function startProcess(args: string[], options: { env: NodeJS.ProcessEnv; logFile
   });
 }
 
+/** A process's CPU time so far (user + system, ms) from /proc: queueing and other load do not count. */
+function cpuMs(pid: number | undefined): number {
+  const stat = pid === undefined ? '' : readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of the stat line, in USER_HZ (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 async function waitFor(url: string, ok: (res: Response) => Promise<boolean>): Promise<void> {
   const until = Date.now() + 60_000;
   for (;;) {
@@ -72,15 +89,13 @@ async function waitFor(url: string, ok: (res: Response) => Promise<boolean>): Pr
   }
 }
 
-interface Load {
+/** Closed-loop maximum throughput: 64 connections, each sending as soon as it has an answer. */
+function maxLoad(options: {
   url: string;
   headers?: Record<string, string>;
   bodies?: readonly string[];
   seconds: number;
-  rate?: number;
-}
-
-function load(options: Load): Promise<autocannon.Result> {
+}): Promise<autocannon.Result> {
   let next = 0;
   const bodies = options.bodies ?? ['{}'];
   return autocannon({
@@ -89,7 +104,6 @@ function load(options: Load): Promise<autocannon.Result> {
     headers: { 'content-type': 'application/json', ...options.headers },
     connections: CONNECTIONS,
     duration: options.seconds,
-    ...(options.rate === undefined ? {} : { overallRate: options.rate }),
     requests: [
       {
         setupRequest: (request) => {
@@ -115,12 +129,74 @@ const summary = (r: autocannon.Result) => ({
   status5xx: r['5xx'],
 });
 
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/** An open-loop run at `rate`, with the CPU the service (`pid`) and this generator spent per answer. */
+async function fixedRate(options: {
+  url: string;
+  headers?: Record<string, string>;
+  bodies?: readonly string[];
+  pathFor?: (i: number) => string;
+  rate: number;
+  seconds: number;
+  pid: number | undefined;
+}): Promise<OpenLoopResult & { serviceCpuMsPerRequest: number; loadCpuMsPerRequest: number }> {
+  const { pid, ...load } = options;
+  const before = cpuMs(pid);
+  const generator = process.cpuUsage();
+  const result = await openLoop({
+    ...load,
+    headers: { 'content-type': 'application/json', ...options.headers },
+    connections: CONNECTIONS,
+  });
+  const used = process.cpuUsage(generator);
+  const answered = Math.max(1, result.answered);
+  return {
+    ...result,
+    serviceCpuMsPerRequest: round2((cpuMs(pid) - before) / answered),
+    loadCpuMsPerRequest: round2((used.user + used.system) / 1_000 / answered),
+  };
+}
+
 async function fallbackTotal(base: string, headers: Record<string, string>): Promise<number> {
   const text = await (await fetch(`${base}/metrics`, { headers })).text();
   return text
     .split('\n')
     .filter((line) => line.startsWith('mediassist_fallback_total{'))
     .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+}
+
+/** The floor server (its own process): closed-loop maximum, then the fixed rate, open loop. */
+async function measureFloor(redisUrl: string, home: string) {
+  const floorPort = await freePort();
+  const floor = startProcess(
+    [
+      '--conditions=@mediassist/source',
+      '--import',
+      'tsx',
+      'bench/floor-server.ts',
+      String(floorPort),
+      redisUrl,
+    ],
+    { env: {}, logFile: path.join(home, 'floor.log') },
+  );
+  try {
+    const floorBase = `http://127.0.0.1:${String(floorPort)}`;
+    await waitFor(`${floorBase}/healthz`, (res) => Promise.resolve(res.ok));
+    await maxLoad({ url: `${floorBase}/floor`, seconds: 5 });
+    const max = summary(await maxLoad({ url: `${floorBase}/floor`, seconds: 10 }));
+    const fixed = await fixedRate({
+      url: `${floorBase}/floor`,
+      bodies: ['{}'],
+      pathFor: (i) => `/floor/${String(i % PATIENTS)}`,
+      rate: RATE,
+      seconds: 10,
+      pid: floor.pid,
+    });
+    return { max, fixed };
+  } finally {
+    floor.kill('SIGTERM');
+  }
 }
 
 async function main(): Promise<void> {
@@ -142,25 +218,26 @@ async function main(): Promise<void> {
     const port = await freePort();
     const serviceLog = path.join(home, 'online.log');
     const base = `http://127.0.0.1:${String(port)}`;
-    children.push(
-      startProcess(['dist/main.js'], {
-        logFile: serviceLog,
-        env: {
-          REDIS_URL: redisServer.url,
-          MEDIASSIST_HOME: home,
-          PORT: String(port),
-          LOG_LEVEL: 'info',
-          LOCAL_DEV_KEYS: 'false',
-          API_KEYS: JSON.stringify([
-            { id: 'bench', subject: 'bench', roles: ['clinician'], sha256: hashApiKey(clinician) },
-            { id: 'ops', subject: 'ops', roles: ['admin'], sha256: hashApiKey(admin) },
-          ]),
-          RATE_LIMIT_BURST: '1000000',
-          RATE_LIMIT_PER_SECOND: '1000000',
-          MODEL_REGISTRY_DIR: model.dir,
-        },
-      }),
-    );
+    const loadAtStart = loadavg().map(round2);
+    const serviceArgs = (process.env['BENCH_SERVICE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+    const service = startProcess([...serviceArgs, 'dist/main.js'], {
+      logFile: serviceLog,
+      env: {
+        REDIS_URL: redisServer.url,
+        MEDIASSIST_HOME: home,
+        PORT: String(port),
+        LOG_LEVEL: 'info',
+        LOCAL_DEV_KEYS: 'false',
+        API_KEYS: JSON.stringify([
+          { id: 'bench', subject: 'bench', roles: ['clinician'], sha256: hashApiKey(clinician) },
+          { id: 'ops', subject: 'ops', roles: ['admin'], sha256: hashApiKey(admin) },
+        ]),
+        RATE_LIMIT_BURST: '1000000',
+        RATE_LIMIT_PER_SECOND: '1000000',
+        MODEL_REGISTRY_DIR: model.dir,
+      },
+    });
+    children.push(service);
     await waitFor(`${base}/readyz`, async (res) => {
       const body = (await res.json()) as { mode?: string };
       return body.mode === 'full';
@@ -175,43 +252,32 @@ async function main(): Promise<void> {
     const url = `${base}/api/v1/assist`;
     const headers = { 'x-api-key': clinician };
     const ops = { 'x-api-key': admin };
-    log(`model: ${model.source}; warming up`);
-    await load({ url, headers, bodies, seconds: 10, rate: RATE / 2 });
+    const pid = service.pid;
+    log(`model: ${model.source}; warming up (10 s at ${String(RATE / 2)} req/s, not counted)`);
+    await fixedRate({ url, headers, bodies, seconds: 10, rate: RATE / 2, pid });
 
-    log(`${String(RATE)} req/s for ${String(SECONDS)} s`);
-    const fixed = summary(await load({ url, headers, bodies, seconds: SECONDS, rate: RATE }));
-    log(JSON.stringify(fixed));
-    log('maximum throughput (10 s)');
-    const max = summary(await load({ url, headers, bodies, seconds: 10 }));
-    log(JSON.stringify(max));
+    const fixed = PHASES.has('fixed')
+      ? await fixedRate({ url, headers, bodies, seconds: SECONDS, rate: RATE, pid })
+      : undefined;
+    log(`${String(RATE)} req/s for ${String(SECONDS)} s, open loop: ${JSON.stringify(fixed)}`);
+    const max = PHASES.has('max')
+      ? summary(await maxLoad({ url, headers, bodies, seconds: 10 }))
+      : undefined;
+    log(`maximum throughput (10 s, closed loop): ${JSON.stringify(max)}`);
+    const floor = PHASES.has('floor') ? await measureFloor(redisServer.url, home) : undefined;
+    log(`floor: ${JSON.stringify(floor)}`);
 
-    const floorPort = await freePort();
-    const floor = startProcess(
-      [
-        '--conditions=@mediassist/source',
-        '--import',
-        'tsx',
-        'bench/floor-server.ts',
-        String(floorPort),
-        redisServer.url,
-      ],
-      { env: {}, logFile: path.join(home, 'floor.log') },
-    );
-    children.push(floor);
-    const floorBase = `http://127.0.0.1:${String(floorPort)}`;
-    await waitFor(`${floorBase}/healthz`, (res) => Promise.resolve(res.ok));
-    await load({ url: `${floorBase}/floor`, seconds: 5 });
-    const floorMax = summary(await load({ url: `${floorBase}/floor`, seconds: 10 }));
-    log(`floor: ${JSON.stringify(floorMax)}`);
-    floor.kill('SIGTERM');
-
-    log(`Redis stopped: ${String(RATE)} req/s for ${String(SECONDS)} s`);
-    await redisServer.stop();
-    const before = await fallbackTotal(base, ops);
-    const stopped = await load({ url, headers, bodies, seconds: SECONDS, rate: RATE });
-    const fallbacks = (await fallbackTotal(base, ops)) - before;
-    const fallback = summary(stopped);
-    log(JSON.stringify({ ...fallback, answers: stopped['2xx'], guidelinesOnly: fallbacks }));
+    let stopped: Awaited<ReturnType<typeof fixedRate>> | undefined;
+    let allGuidelinesOnly: boolean | undefined;
+    if (PHASES.has('stopped')) {
+      await redisServer.stop();
+      const before = await fallbackTotal(base, ops);
+      stopped = await fixedRate({ url, headers, bodies, seconds: SECONDS, rate: RATE, pid });
+      const fallbacks = (await fallbackTotal(base, ops)) - before;
+      const ok = stopped.answered - stopped.non2xx;
+      allGuidelinesOnly = fallbacks >= ok && ok > 0;
+      log(`Redis stopped, ${String(RATE)} req/s: ${JSON.stringify({ ...stopped, fallbacks })}`);
+    }
 
     const result = {
       bench: 'online-assist',
@@ -219,19 +285,28 @@ async function main(): Promise<void> {
       patients: PATIENTS,
       rate: RATE,
       seconds: SECONDS,
-      p50_ms: fixed.p50Ms,
-      p99_ms: fixed.p99Ms,
-      errors: fixed.errors + fixed.non2xx,
-      achieved_rps: fixed.rps,
-      max_rps: max.rps,
-      max_p99_ms: max.p99Ms,
-      floor_rps: floorMax.rps,
-      ratio: Math.round((max.rps / floorMax.rps) * 100) / 100,
-      fallback_p50_ms: fallback.p50Ms,
-      fallback_p99_ms: fallback.p99Ms,
-      fallback_5xx: fallback.status5xx,
-      fallback_errors: fallback.errors + fallback.non2xx,
-      fallback_all_guidelines_only: fallbacks >= stopped['2xx'] && stopped['2xx'] > 0,
+      load: 'open-loop',
+      p50_ms: fixed?.p50Ms ?? null,
+      p99_ms: fixed?.p99Ms ?? null,
+      max_ms: fixed?.maxMs ?? null,
+      errors: fixed ? fixed.errors + fixed.non2xx + fixed.timeouts : null,
+      achieved_rps: fixed?.rps ?? null,
+      service_cpu_ms_per_request: fixed?.serviceCpuMsPerRequest ?? null,
+      load_cpu_ms_per_request: fixed?.loadCpuMsPerRequest ?? null,
+      max_rps: max?.rps ?? null,
+      max_p99_ms: max?.p99Ms ?? null,
+      floor_rps: floor?.max.rps ?? null,
+      floor_p99_ms_at_rate: floor?.fixed.p99Ms ?? null,
+      floor_service_cpu_ms_per_request: floor?.fixed.serviceCpuMsPerRequest ?? null,
+      ratio: max && floor ? Math.round((max.rps / floor.max.rps) * 100) / 100 : null,
+      fallback_p50_ms: stopped?.p50Ms ?? null,
+      fallback_p99_ms: stopped?.p99Ms ?? null,
+      fallback_5xx: stopped?.status5xx ?? null,
+      fallback_errors: stopped ? stopped.errors + stopped.non2xx + stopped.timeouts : null,
+      fallback_service_cpu_ms_per_request: stopped?.serviceCpuMsPerRequest ?? null,
+      fallback_all_guidelines_only: allGuidelinesOnly ?? null,
+      load_average_start: loadAtStart,
+      load_average_end: loadavg().map(round2),
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
