@@ -75,9 +75,27 @@ export function createFeatureReader(options: FeatureReaderOptions): FeatureReade
   breaker.onReset(() => {
     logger.info('feature store answering again');
   });
-  const policy = wrap(breaker, timeout(timeoutMs, TimeoutStrategy.Aggressive));
+  // While the breaker is open, answer without asking it: cockatiel would build a BrokenCircuitError
+  // (a stack trace) per request only for us to catch it. `openUntil` is when it lets one trial read
+  // through (halfOpenAfter is a constant backoff).
+  let openUntil = 0;
+  breaker.onBreak(() => {
+    openUntil = Date.now() + halfOpenAfterMs;
+  });
+  breaker.onReset(() => {
+    openUntil = 0;
+  });
+  // abortOnReturn: false — the read takes no signal, so aborting it on return (which creates a
+  // DOMException per call) would do nothing.
+  const policy = wrap(
+    breaker,
+    timeout(timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false }),
+  );
   return {
     async read(patientId, now) {
+      if (openUntil > Date.now()) {
+        return { ok: false, reason: 'circuit-open' };
+      }
       try {
         const features = await policy.execute(() => store.read(patientId, ASSIST_VIEWS, { now }));
         return { ok: true, features };

@@ -48,10 +48,27 @@ export function createFallbackRateLimiter(options: FallbackRateLimiterOptions): 
   breaker.onReset(() => {
     logger.info('rate limiter: Redis answering again');
   });
-  const policy = wrap(breaker, timeout(timeoutMs, TimeoutStrategy.Aggressive));
+  // While the breaker is open, decide locally without asking it (cockatiel would build a
+  // BrokenCircuitError, a stack trace, per request); `openUntil` is when it lets one trial through.
+  let openUntil = 0;
+  breaker.onBreak(() => {
+    openUntil = Date.now() + halfOpenAfterMs;
+  });
+  breaker.onReset(() => {
+    openUntil = 0;
+  });
+  // abortOnReturn: false — `consume` takes no signal; aborting on return only built a DOMException.
+  const policy = wrap(
+    breaker,
+    timeout(timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false }),
+  );
 
   return {
     async consume(key) {
+      if (openUntil > Date.now()) {
+        onFallback?.();
+        return fallback.consume(key);
+      }
       try {
         return await policy.execute(() => primary.consume(key));
       } catch {
