@@ -103,10 +103,23 @@ export interface CreateLoggerOptions {
   level?: LoggerOptions['level'];
   /** Where to write; defaults to stdout. Tests pass a stream to inspect output. */
   destination?: pino.DestinationStream;
+  /**
+   * Stdout only: write lines in batches of about this many bytes, and at least every second,
+   * instead of one write(2) per line (a service logging every request spends a few per cent of its
+   * CPU in those calls). A normal exit, a fatal error or a signal that ends the process through
+   * `process.exit` flushes what is buffered; a SIGKILL loses at most this much. Below 16 KB.
+   */
+  bufferBytes?: number;
 }
 
+/** Stdout through pino's own SonicBoom (flushed on exit by pino), flushed once a second too. */
+const bufferedStdout = (bufferBytes: number): pino.DestinationStream =>
+  pino.destination({ dest: 1, minLength: bufferBytes, sync: false, periodicFlush: 1_000 });
+
 export function createLogger(options: CreateLoggerOptions): Logger {
-  const { name, level = process.env['LOG_LEVEL'] ?? 'info', destination } = options;
+  const { name, level = process.env['LOG_LEVEL'] ?? 'info', bufferBytes } = options;
+  const destination =
+    options.destination ?? (bufferBytes === undefined ? undefined : bufferedStdout(bufferBytes));
   const config: LoggerOptions = {
     // `service`, not pino's `name`: `name` is a PHI field and is removed wherever it appears.
     base: { service: name, pid: process.pid },
