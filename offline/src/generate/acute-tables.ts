@@ -1,5 +1,12 @@
 /** Flat per-acute-condition tables for the monthly visit process (acute-visits.ts). */
-import type { WorldCondition } from './world-model.js';
+
+/** What the tables need of a world condition (structural, so world-model.ts can import this file). */
+export interface AcuteTableSource {
+  seasonByMonth: Float64Array | undefined;
+  acuteRiskFactors: readonly unknown[];
+  recurs: boolean;
+  recurrenceBoost: number;
+}
 
 export interface AcuteTables {
   /** Seasonal multiplier at [k·12 + month] (1 for non-seasonal conditions). */
@@ -10,7 +17,7 @@ export interface AcuteTables {
   boost: Float64Array;
 }
 
-export function buildAcuteTables(acute: readonly WorldCondition[]): AcuteTables {
+export function buildAcuteTables(acute: readonly AcuteTableSource[]): AcuteTables {
   const tables: AcuteTables = {
     season: new Float64Array(acute.length * 12).fill(1),
     dynamic: new Uint8Array(acute.length),
