@@ -40,58 +40,77 @@ const HIGH = new Uint32Array(256 * TABLES);
   }
 }
 
-/** The running CRC of `bytes[start .. end)`, continuing from `crc` (halves; start from 0, 0). */
+/** A running CRC-64/Jones (halves of the 64-bit value); reused across payloads with `reset`. */
+export class Crc64Jones {
+  low = 0;
+  high = 0;
+
+  reset(): void {
+    this.low = 0;
+    this.high = 0;
+  }
+
+  /** Adds `bytes[start .. end)`. */
+  update(bytes: Uint8Array, start: number, end: number): void {
+    let position = start;
+    let low = this.low;
+    let high = this.high;
+    for (; position + 8 <= end; position += 8) {
+      const a =
+        (low ^
+          ((bytes[position] as number) |
+            ((bytes[position + 1] as number) << 8) |
+            ((bytes[position + 2] as number) << 16) |
+            ((bytes[position + 3] as number) << 24))) >>>
+        0;
+      const b =
+        (high ^
+          ((bytes[position + 4] as number) |
+            ((bytes[position + 5] as number) << 8) |
+            ((bytes[position + 6] as number) << 16) |
+            ((bytes[position + 7] as number) << 24))) >>>
+        0;
+      low =
+        ((LOW[7 * 256 + (a & 0xff)] as number) ^
+          (LOW[6 * 256 + ((a >>> 8) & 0xff)] as number) ^
+          (LOW[5 * 256 + ((a >>> 16) & 0xff)] as number) ^
+          (LOW[4 * 256 + (a >>> 24)] as number) ^
+          (LOW[3 * 256 + (b & 0xff)] as number) ^
+          (LOW[2 * 256 + ((b >>> 8) & 0xff)] as number) ^
+          (LOW[256 + ((b >>> 16) & 0xff)] as number) ^
+          (LOW[b >>> 24] as number)) >>>
+        0;
+      high =
+        ((HIGH[7 * 256 + (a & 0xff)] as number) ^
+          (HIGH[6 * 256 + ((a >>> 8) & 0xff)] as number) ^
+          (HIGH[5 * 256 + ((a >>> 16) & 0xff)] as number) ^
+          (HIGH[4 * 256 + (a >>> 24)] as number) ^
+          (HIGH[3 * 256 + (b & 0xff)] as number) ^
+          (HIGH[2 * 256 + ((b >>> 8) & 0xff)] as number) ^
+          (HIGH[256 + ((b >>> 16) & 0xff)] as number) ^
+          (HIGH[b >>> 24] as number)) >>>
+        0;
+    }
+    for (; position < end; position++) {
+      const index = (low ^ (bytes[position] as number)) & 0xff;
+      low = ((((low >>> 8) | (high << 24)) >>> 0) ^ (LOW[index] as number)) >>> 0;
+      high = ((high >>> 8) ^ (HIGH[index] as number)) >>> 0;
+    }
+    this.low = low;
+    this.high = high;
+  }
+}
+
+/** The CRC of `bytes[start .. end)`, continuing from `crc` (halves; from 0, 0 when absent). */
 export function crc64Jones(options: {
   bytes: Uint8Array;
   start?: number;
   end?: number;
   crc?: { low: number; high: number };
 }): { low: number; high: number } {
-  const { bytes } = options;
-  let position = options.start ?? 0;
-  const end = options.end ?? bytes.byteLength;
-  let low = options.crc?.low ?? 0;
-  let high = options.crc?.high ?? 0;
-  for (; position + 8 <= end; position += 8) {
-    const a =
-      (low ^
-        ((bytes[position] as number) |
-          ((bytes[position + 1] as number) << 8) |
-          ((bytes[position + 2] as number) << 16) |
-          ((bytes[position + 3] as number) << 24))) >>>
-      0;
-    const b =
-      (high ^
-        ((bytes[position + 4] as number) |
-          ((bytes[position + 5] as number) << 8) |
-          ((bytes[position + 6] as number) << 16) |
-          ((bytes[position + 7] as number) << 24))) >>>
-      0;
-    low =
-      ((LOW[7 * 256 + (a & 0xff)] as number) ^
-        (LOW[6 * 256 + ((a >>> 8) & 0xff)] as number) ^
-        (LOW[5 * 256 + ((a >>> 16) & 0xff)] as number) ^
-        (LOW[4 * 256 + (a >>> 24)] as number) ^
-        (LOW[3 * 256 + (b & 0xff)] as number) ^
-        (LOW[2 * 256 + ((b >>> 8) & 0xff)] as number) ^
-        (LOW[256 + ((b >>> 16) & 0xff)] as number) ^
-        (LOW[b >>> 24] as number)) >>>
-      0;
-    high =
-      ((HIGH[7 * 256 + (a & 0xff)] as number) ^
-        (HIGH[6 * 256 + ((a >>> 8) & 0xff)] as number) ^
-        (HIGH[5 * 256 + ((a >>> 16) & 0xff)] as number) ^
-        (HIGH[4 * 256 + (a >>> 24)] as number) ^
-        (HIGH[3 * 256 + (b & 0xff)] as number) ^
-        (HIGH[2 * 256 + ((b >>> 8) & 0xff)] as number) ^
-        (HIGH[256 + ((b >>> 16) & 0xff)] as number) ^
-        (HIGH[b >>> 24] as number)) >>>
-      0;
-  }
-  for (; position < end; position++) {
-    const index = (low ^ (bytes[position] as number)) & 0xff;
-    low = ((((low >>> 8) | (high << 24)) >>> 0) ^ (LOW[index] as number)) >>> 0;
-    high = ((high >>> 8) ^ (HIGH[index] as number)) >>> 0;
-  }
-  return { low, high };
+  const crc = new Crc64Jones();
+  crc.low = options.crc?.low ?? 0;
+  crc.high = options.crc?.high ?? 0;
+  crc.update(options.bytes, options.start ?? 0, options.end ?? options.bytes.byteLength);
+  return { low: crc.low, high: crc.high };
 }

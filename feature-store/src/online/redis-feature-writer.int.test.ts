@@ -109,6 +109,19 @@ describe('bulk writes (RESTORE fast path, script for existing patients)', () => 
     expect(await ctx.redis.hgetallBuffer(key)).toEqual(before);
   });
 
+  it('still stores every patient after Redis forgot its scripts (SCRIPT FLUSH)', async () => {
+    const online = store(ctx.prefix);
+    await online.writeEncoded(bulkBatch()); // loads both scripts
+    await ctx.redis.script('FLUSH');
+    const again = store(`${ctx.prefix}x:`);
+    await again.writeEncoded(bulkBatch()); // a new store loads them again
+    await ctx.redis.script('FLUSH');
+    const summary = await again.writeEncoded(bulkBatch()); // NOSCRIPT: through the write script
+    expect(summary.written).toBe(patients.length * patientFeatureViews.length);
+    const read = await again.read(patients[50]!, undefined, { now: NOW });
+    expect(read.features.care_gaps).toMatchObject({ status: 'fresh', value: sample.care_gaps });
+  });
+
   it('gives restored patients the garbage-collection TTL', async () => {
     await store(ctx.prefix, 86_400).writeEncoded(bulkBatch());
     const ttl = await ctx.redis.pttl(`${ctx.prefix}fs:{${patients[0]!}}`);

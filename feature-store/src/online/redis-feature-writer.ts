@@ -6,11 +6,14 @@
 import { AppError } from '@mediassist/shared/errors';
 import { Command, type Redis } from 'ioredis';
 import type { EncodedFeatureBatch } from './online-store.js';
-import { RestoreCommandEncoder } from './redis-restore-commands.js';
+import { RestoreCommandEncoder, type RestoreCommand } from './redis-restore-commands.js';
+import { encodeBulk } from './resp-writer.js';
+import { RESTORE_MANY_LUA, RESTORE_MANY_SHA1 } from './restore-many-script.js';
 import { WriteCommandEncoder, type WriteCommand } from './redis-write-commands.js';
 import { WRITE_FEATURES_LUA } from './write-features-script.js';
 
-export type RedisWriterClient = Pick<Redis, 'sendCommand' | 'script'>;
+/** `isCluster`: a cluster client cannot run one script over keys of many slots. */
+export type RedisWriterClient = Pick<Redis, 'sendCommand' | 'script' | 'isCluster'>;
 
 /** Called once per patient row with the views stored (bit i: `command.views[i]`). */
 export type OnWriteReply = (command: WriteCommand, mask: number) => void;
@@ -29,6 +32,9 @@ const PROBE_EVERY = 16;
  * a BUSYKEY answer would cost them a second round trip.
  */
 export const RESTORE_MIN_ROWS = 64;
+/** Patients per restore-many script call (standalone Redis). */
+const RESTORE_CHUNK = 128;
+const EVALSHA_RESTORE_MANY = Buffer.concat([encodeBulk('EVALSHA'), encodeBulk(RESTORE_MANY_SHA1)]);
 
 /** An ioredis command whose request bytes were encoded up front. */
 class EncodedCommand extends Command {
@@ -54,6 +60,7 @@ export class RedisFeatureWriter {
   readonly #scripts: WriteCommandEncoder;
   readonly #restores: RestoreCommandEncoder;
   #scriptLoaded: Promise<unknown> | undefined;
+  #restoreManyLoaded: Promise<unknown> | undefined;
   /** Off for good once the server refuses RESTORE for a reason other than an existing key. */
   #restoreSupported = true;
   #path: BulkWritePath = 'restore-first';
@@ -97,6 +104,23 @@ export class RedisFeatureWriter {
       return;
     }
     const commands = this.#restores.encode(batch);
+    const outcome = this.#redis.isCluster
+      ? await this.#restoreEach(commands, onReply)
+      : await this.#restoreMany(commands, onReply);
+    this.#path =
+      outcome.busy > 0 && outcome.busy >= BUSY_SHARE_FOR_SCRIPT * commands.length
+        ? 'script'
+        : 'restore-first';
+    if (outcome.rest.length > 0) {
+      await this.writeScript({ batch, onReply, rows: outcome.rest });
+    }
+  }
+
+  /** One RESTORE command per patient (a cluster client routes each by its key). */
+  async #restoreEach(
+    commands: readonly RestoreCommand[],
+    onReply: OnWriteReply,
+  ): Promise<{ rest: number[]; busy: number }> {
     const settled = await Promise.allSettled(
       commands.map((command) => {
         const request = new EncodedCommand({ command, kind: 'restore' });
@@ -108,7 +132,7 @@ export class RedisFeatureWriter {
     let busy = 0;
     let failure: unknown;
     settled.forEach((result, i) => {
-      const command = commands[i] as WriteCommand;
+      const command = commands[i] as RestoreCommand;
       if (result.status === 'fulfilled') {
         onReply(command, 2 ** command.views.length - 1);
       } else if (isReplyError(result.reason, 'BUSYKEY')) {
@@ -125,11 +149,76 @@ export class RedisFeatureWriter {
     if (failure !== undefined) {
       throw toDriverError(failure);
     }
-    this.#path =
-      busy >= BUSY_SHARE_FOR_SCRIPT * commands.length && busy > 0 ? 'script' : 'restore-first';
-    if (rest.length > 0) {
-      await this.writeScript({ batch, onReply, rows: rest });
+    return { rest, busy };
+  }
+
+  /** One restore-many script call per chunk of patients (standalone Redis). */
+  async #restoreMany(
+    commands: readonly RestoreCommand[],
+    onReply: OnWriteReply,
+  ): Promise<{ rest: number[]; busy: number }> {
+    this.#restoreManyLoaded ??= this.#redis.script('LOAD', RESTORE_MANY_LUA).catch(() => undefined);
+    await this.#restoreManyLoaded;
+    const chunks: RestoreCommand[][] = [];
+    for (let i = 0; i < commands.length; i += RESTORE_CHUNK) {
+      chunks.push(commands.slice(i, i + RESTORE_CHUNK));
     }
+    const settled = await Promise.allSettled(
+      chunks.map((chunk) => {
+        const first = chunk[0] as RestoreCommand;
+        const request = new EncodedCommand({
+          command: { ...first, bytes: this.#restoreManyBytes(chunk) },
+          kind: 'script',
+        });
+        void this.#redis.sendCommand(request);
+        return request.promise as Promise<unknown>;
+      }),
+    );
+    const rest: number[] = [];
+    let busy = 0;
+    let failure: unknown;
+    settled.forEach((result, c) => {
+      const chunk = chunks[c] as RestoreCommand[];
+      if (result.status === 'fulfilled') {
+        const existing = new Set(Array.isArray(result.value) ? result.value.map(Number) : []);
+        chunk.forEach((command, i) => {
+          if (existing.has(i + 1)) {
+            busy += 1;
+            rest.push(command.row);
+          } else {
+            onReply(command, 2 ** command.views.length - 1);
+          }
+        });
+      } else if (isReplyError(result.reason)) {
+        // The script is gone (SCRIPT FLUSH), or RESTORE was refused: the chunk goes through the
+        // write script (rows already created there compare equal and are rewritten unchanged).
+        if (isReplyError(result.reason, 'NOSCRIPT')) {
+          this.#restoreManyLoaded = undefined;
+        } else {
+          this.#restoreSupported = false;
+        }
+        rest.push(...chunk.map((command) => command.row));
+      } else {
+        failure ??= result.reason;
+      }
+    });
+    if (failure !== undefined) {
+      throw toDriverError(failure);
+    }
+    return { rest, busy };
+  }
+
+  /** `EVALSHA <sha> <n> <key…> <ttl> <payload…>` from the chunk's pre-encoded arguments. */
+  #restoreManyBytes(chunk: readonly RestoreCommand[]): Buffer {
+    const n = String(chunk.length);
+    return Buffer.concat([
+      Buffer.from(`*${String(4 + 2 * chunk.length)}\r\n`),
+      EVALSHA_RESTORE_MANY,
+      encodeBulk(n),
+      ...chunk.map((command) => command.keyBulk),
+      this.#restores.ttlBulk,
+      ...chunk.map((command) => command.payloadBulk),
+    ]);
   }
 
   /** The path the next bulk batch takes (script after a mostly-existing batch, with probes). */

@@ -30,7 +30,14 @@ import { decodeStoredView } from './stored-view.js';
 /** The Redis calls the store makes; both `Redis` and `Cluster` from ioredis fit. */
 export type RedisOnlineStoreClient = Pick<
   Redis,
-  'sendCommand' | 'hgetallBuffer' | 'hmgetBuffer' | 'unlink' | 'script' | 'hget' | 'hset'
+  | 'sendCommand'
+  | 'hgetallBuffer'
+  | 'hmgetBuffer'
+  | 'unlink'
+  | 'script'
+  | 'hget'
+  | 'hset'
+  | 'isCluster'
 >;
 
 export interface RedisOnlineStoreOptions<TView extends AnyFeatureView> {

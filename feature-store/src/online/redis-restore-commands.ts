@@ -7,19 +7,23 @@
  * the script or a 54-argument HSET (one argument to parse, a pre-sized hash, one AOF record).
  */
 import { AppError } from '@mediassist/shared/errors';
-import { crc64Jones } from './crc64-jones.js';
+import { Crc64Jones } from './crc64-jones.js';
 import { columnValue, isPatientIdBytes } from './encoded-column.js';
 import type { EncodedFeatureBatch, EncodedViewColumn } from './online-store.js';
 import { viewFields } from './redis-keys.js';
 import type { WriteCommand } from './redis-write-commands.js';
-import { RespWriter, encodeBulk } from './resp-writer.js';
+import { encodeBulk } from './resp-writer.js';
 
 /** RDB object type of a hash stored as field/value strings (loaded into a listpack or hash table). */
 export const RDB_TYPE_HASH = 4;
 /** Redis 5.0's RDB version; every later Redis accepts payloads of this version or older. */
 export const DUMP_RDB_VERSION = 9;
 
-const RESTORE = encodeBulk('RESTORE');
+/** `*4`, then `RESTORE`: every command has the key, the TTL and the payload as arguments. */
+const RESTORE_HEAD = Buffer.concat([Buffer.from('*4\r\n'), encodeBulk('RESTORE')]);
+const PATIENT_ID_BYTES = 35;
+/** Below this size a JS loop copies a value faster than a view plus `TypedArray.set`. */
+const SHORT_VALUE = 64;
 
 interface ViewParts {
   /** `<view>:value` as an RDB string. */
@@ -55,20 +59,36 @@ export function rdbString(text: string): Uint8Array {
   return Buffer.concat([rdbLength(bytes.byteLength), bytes]);
 }
 
+/** A RESTORE command, with its key and payload arguments also as RESP bulk strings on their own. */
+export interface RestoreCommand extends WriteCommand {
+  /** `$<n>\r\n<key>\r\n` (a view into `bytes`). */
+  readonly keyBulk: Buffer;
+  /** `$<n>\r\n<payload>\r\n` (a view into `bytes`). */
+  readonly payloadBulk: Buffer;
+}
+
 /** Builds RESTORE commands; caches each view's encoded field names across batches. */
 export class RestoreCommandEncoder {
   readonly #keyHead: Buffer;
-  readonly #keyTail = Buffer.from('}');
-  readonly #ttlMs: number;
+  /** `$<ttl ms>` as a bulk string: the same for every command. */
+  readonly #ttl: Buffer;
+  /** The TTL argument (milliseconds) as a RESP bulk string. */
+  get ttlBulk(): Buffer {
+    return this.#ttl;
+  }
   readonly #parts = new Map<string, ViewParts>();
+  readonly #crc = new Crc64Jones();
 
   constructor(options: { keyPrefix: string; gcTtlSeconds: number }) {
     this.#keyHead = Buffer.from(`${options.keyPrefix}fs:{`);
-    this.#ttlMs = options.gcTtlSeconds * 1000;
+    this.#ttl = encodeBulk(String(options.gcTtlSeconds * 1000));
   }
 
-  /** One RESTORE per row that has at least one view value (`rows`: only these rows). */
-  encode(batch: EncodedFeatureBatch, options: { rows?: readonly number[] } = {}): WriteCommand[] {
+  /**
+   * One RESTORE per row that has at least one view value (`rows`: only these rows). Two passes:
+   * sizes first, so the whole batch is written into one buffer of the exact size.
+   */
+  encode(batch: EncodedFeatureBatch, options: { rows?: readonly number[] } = {}): RestoreCommand[] {
     // Large values first: Redis then turns the hash into a hash table sized for every field at once.
     const columns = [...batch.views].sort(
       (a, b) =>
@@ -76,75 +96,126 @@ export class RestoreCommandEncoder {
         Number(a.view.value.encoding.kind === 'float32'),
     );
     const parts = columns.map((column) => this.#partsFor(column));
-    const writer = new RespWriter(estimateBytes(batch));
-    const commands: WriteCommand[] = [];
-    const present: number[] = [];
-    const tails: Uint8Array[] = [];
     const rowCount = options.rows?.length ?? batch.rows;
+    const rowAt = (r: number) => (options.rows ? (options.rows[r] as number) : r);
+    const ids = batch.patientIds;
+    const keyLength = this.#keyHead.byteLength + PATIENT_ID_BYTES + 1;
+    const keyHeader = Buffer.from(`$${String(keyLength)}\r\n`);
+    const fixed =
+      RESTORE_HEAD.byteLength + keyHeader.byteLength + keyLength + 2 + this.#ttl.byteLength;
+
+    // Pass 1: payload sizes (0: no value at all), checking ids before anything is encoded.
+    const payloadSizes = new Int32Array(rowCount);
+    const pairCounts = new Int32Array(rowCount);
+    let total = 0;
     for (let r = 0; r < rowCount; r++) {
-      const row = options.rows ? (options.rows[r] as number) : r;
-      present.length = 0;
-      tails.length = 0;
-      let payloadSize = 1 + 2 + 8; // type, RDB version, CRC
+      const row = rowAt(r);
+      let size = 0;
+      let present = 0;
       for (let i = 0; i < columns.length; i++) {
         const column = columns[i] as EncodedViewColumn;
-        const asOfMs = column.asOfMs[row] ?? Number.NaN;
-        if (Number.isNaN(asOfMs)) {
-          continue;
+        const asOfMs = column.asOfMs[row] as number;
+        if (!Number.isNaN(asOfMs)) {
+          const length =
+            (column.values.offsets[row + 1] as number) - (column.values.offsets[row] as number);
+          size += (parts[i] as ViewParts).valueField.byteLength + rdbLengthSize(length) + length;
+          size += (parts[i] as ViewParts).tail(asOfMs).byteLength;
+          present += 1;
         }
-        const part = parts[i] as ViewParts;
-        const tail = part.tail(asOfMs);
-        const valueLength =
-          (column.values.offsets[row + 1] ?? 0) - (column.values.offsets[row] ?? 0);
-        payloadSize +=
-          part.valueField.byteLength + rdbLengthSize(valueLength) + valueLength + tail.byteLength;
-        present.push(i);
-        tails.push(tail);
       }
-      if (present.length === 0) {
+      if (present === 0) {
         continue;
       }
-      payloadSize += rdbLengthSize(3 * present.length);
-      const patientId = columnValue(batch.patientIds, row);
-      if (!isPatientIdBytes(patientId)) {
+      if (!isPatientIdBytes(columnValue(ids, row))) {
         throw new AppError('VALIDATION_FAILED', 'Invalid patient id in encoded batch', {
           details: [{ path: `patientIds[${String(row)}]`, issue: 'invalid_format' }],
         });
       }
-      const start = writer.length;
-      writer.arrayHeader(4);
-      writer.raw(RESTORE);
-      const keyLength = this.#keyHead.byteLength + patientId.byteLength + 1;
-      const keyStart = writer.length + 3 + String(keyLength).length;
-      writer.bulkParts([this.#keyHead, patientId, this.#keyTail]);
-      writer.bulkUint(this.#ttlMs);
-      writer.bulkHeader(payloadSize);
-      const payloadStart = writer.length;
-      writer.byte(RDB_TYPE_HASH);
-      writer.raw(rdbLength(3 * present.length));
-      for (let k = 0; k < present.length; k++) {
-        const i = present[k] as number;
-        const column = columns[i] as EncodedViewColumn;
-        const { bytes, offsets } = column.values;
-        const from = offsets[row] ?? 0;
-        const to = offsets[row + 1] ?? 0;
-        writer.raw((parts[i] as ViewParts).valueField);
-        writeRdbLength(writer, to - from);
-        writer.rawRange(bytes, from, to);
-        writer.raw(tails[k] as Uint8Array);
+      size += 1 + rdbLengthSize(3 * present) + 2 + 8;
+      payloadSizes[r] = size;
+      pairCounts[r] = 3 * present;
+      total += fixed + 1 + decimalDigits(size) + 2 + size + 2;
+    }
+
+    // Pass 2: the bytes.
+    const out = Buffer.allocUnsafe(total);
+    const crc = this.#crc;
+    const commands: RestoreCommand[] = [];
+    const viewSets = new Map<number, EncodedViewColumn[]>();
+    let position = 0;
+    for (let r = 0; r < rowCount; r++) {
+      const size = payloadSizes[r] as number;
+      if (size === 0) {
+        continue;
       }
-      writer.byte(DUMP_RDB_VERSION & 0xff);
-      writer.byte(DUMP_RDB_VERSION >>> 8);
-      const crc = crc64Jones({ bytes: writer.slice(payloadStart) });
-      writeUint32LE(writer, crc.low);
-      writeUint32LE(writer, crc.high);
-      writer.crlf();
-      const bytes = writer.slice(start);
+      const row = rowAt(r);
+      const start = position;
+      position += copyInto(out, RESTORE_HEAD, position);
+      const keyBulkStart = position;
+      position += copyInto(out, keyHeader, position);
+      const keyStart = position;
+      position += copyInto(out, this.#keyHead, position);
+      const idStart = ids.offsets[row] as number;
+      for (let k = 0; k < PATIENT_ID_BYTES; k++) {
+        out[position++] = ids.bytes[idStart + k] as number;
+      }
+      out[position++] = 0x7d; // }
+      out[position++] = 0x0d;
+      out[position++] = 0x0a;
+      position += copyInto(out, this.#ttl, position);
+      const payloadBulkStart = position;
+      out[position++] = 0x24; // $
+      position = writeDecimal(out, size, position);
+      out[position++] = 0x0d;
+      out[position++] = 0x0a;
+      const payloadStart = position;
+      out[position++] = RDB_TYPE_HASH;
+      position = writeRdbLength(out, pairCounts[r] as number, position);
+      let viewSet = 0;
+      for (let i = 0; i < columns.length; i++) {
+        const column = columns[i] as EncodedViewColumn;
+        const asOfMs = column.asOfMs[row] as number;
+        if (Number.isNaN(asOfMs)) {
+          continue;
+        }
+        const part = parts[i] as ViewParts;
+        position += copyInto(out, part.valueField, position);
+        const { bytes, offsets } = column.values;
+        const from = offsets[row] as number;
+        const to = offsets[row + 1] as number;
+        position = writeRdbLength(out, to - from, position);
+        if (to - from < SHORT_VALUE) {
+          for (let k = from; k < to; k++) {
+            out[position++] = bytes[k] as number;
+          }
+        } else {
+          out.set(bytes.subarray(from, to), position);
+          position += to - from;
+        }
+        position += copyInto(out, part.tail(asOfMs), position);
+        viewSet |= 1 << i;
+      }
+      out[position++] = DUMP_RDB_VERSION & 0xff;
+      out[position++] = DUMP_RDB_VERSION >>> 8;
+      crc.reset();
+      crc.update(out, payloadStart, position);
+      out.writeUInt32LE(crc.low, position);
+      out.writeUInt32LE(crc.high, position + 4);
+      position += 8;
+      out[position++] = 0x0d;
+      out[position++] = 0x0a;
+      let views = viewSets.get(viewSet);
+      if (!views) {
+        views = columns.filter((_, i) => (viewSet & (1 << i)) !== 0);
+        viewSets.set(viewSet, views);
+      }
       commands.push({
         row,
-        views: present.map((i) => columns[i] as EncodedViewColumn),
-        key: bytes.subarray(keyStart - start, keyStart - start + keyLength),
-        bytes,
+        views,
+        key: out.subarray(keyStart, keyStart + keyLength),
+        keyBulk: out.subarray(keyBulkStart, keyStart + keyLength + 2),
+        payloadBulk: out.subarray(payloadBulkStart, position),
+        bytes: out.subarray(start, position),
       });
     }
     return commands;
@@ -180,29 +251,48 @@ export class RestoreCommandEncoder {
   }
 }
 
-function writeRdbLength(writer: RespWriter, length: number): void {
+/** Copies a short constant (field names, tails) with a plain loop; returns its length. */
+function copyInto(out: Uint8Array, bytes: Uint8Array, position: number): number {
+  const n = bytes.byteLength;
+  for (let k = 0; k < n; k++) {
+    out[position + k] = bytes[k] as number;
+  }
+  return n;
+}
+
+function decimalDigits(n: number): number {
+  let digits = 1;
+  for (let rest = n; rest >= 10; rest = (rest / 10) | 0) {
+    digits += 1;
+  }
+  return digits;
+}
+
+/** Writes a non-negative 32-bit integer in decimal at `position`; returns the position after it. */
+function writeDecimal(out: Uint8Array, n: number, position: number): number {
+  const end = position + decimalDigits(n);
+  let rest = n;
+  for (let p = end - 1; p >= position; p--) {
+    out[p] = 0x30 + (rest % 10);
+    rest = (rest / 10) | 0;
+  }
+  return end;
+}
+
+/** Writes an RDB length at `position`; returns the position after it. */
+function writeRdbLength(out: Uint8Array, length: number, position: number): number {
+  let p = position;
   if (length < 0x40) {
-    writer.byte(length);
+    out[p++] = length;
   } else if (length < 0x4000) {
-    writer.byte(0x40 | (length >>> 8));
-    writer.byte(length & 0xff);
+    out[p++] = 0x40 | (length >>> 8);
+    out[p++] = length & 0xff;
   } else {
-    writer.raw(rdbLength(length));
+    out[p++] = 0x80;
+    out[p++] = (length >>> 24) & 0xff;
+    out[p++] = (length >>> 16) & 0xff;
+    out[p++] = (length >>> 8) & 0xff;
+    out[p++] = length & 0xff;
   }
-}
-
-function writeUint32LE(writer: RespWriter, value: number): void {
-  writer.byte(value & 0xff);
-  writer.byte((value >>> 8) & 0xff);
-  writer.byte((value >>> 16) & 0xff);
-  writer.byte(value >>> 24);
-}
-
-/** Room for the whole batch up front: the values plus field names and framing per view. */
-function estimateBytes(batch: EncodedFeatureBatch): number {
-  let values = batch.patientIds.bytes.byteLength;
-  for (const column of batch.views) {
-    values += column.values.bytes.byteLength;
-  }
-  return values + batch.rows * (120 + batch.views.length * 80);
+  return p;
 }
