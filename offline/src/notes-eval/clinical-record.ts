@@ -20,6 +20,11 @@ export interface NoteRecord {
   /** The end of the visit (or the note's date): facts up to this time are "as of the note". */
   at: RecordTime;
   text: string;
+  /**
+   * The patient's age in years at the note (fractional from a birth date; whole years from the
+   * lake's `age_at_visit`), for children's vital-sign cut-offs; undefined when the source has none.
+   */
+  ageYears?: number | undefined;
 }
 
 /** A finding Observation (`valueBoolean`): documented present or explicitly absent. */
@@ -92,6 +97,23 @@ export function emptyPatientRecord(): PatientRecord {
 /** `a` is at or before `b`: by instant when both have one, else by calendar day. */
 export function notAfter(a: RecordTime, b: RecordTime): boolean {
   return a.ms !== undefined && b.ms !== undefined ? a.ms <= b.ms : a.day <= b.day;
+}
+
+const YEAR_MS = 365.25 * 24 * 60 * 60 * 1000;
+
+/**
+ * Age in years at `at` for a birth date (`YYYY-MM-DD`, midnight UTC, as the generator draws it);
+ * undefined when either cannot be read or the note is before the birth.
+ */
+export function ageAt(options: { birthDate: string; at: RecordTime }): number | undefined {
+  const birthMs = /^\d{4}-\d{2}-\d{2}$/.test(options.birthDate)
+    ? Date.parse(`${options.birthDate}T00:00:00Z`)
+    : Number.NaN;
+  const atMs = options.at.ms ?? Date.parse(`${options.at.day}T00:00:00Z`);
+  if (Number.isNaN(birthMs) || Number.isNaN(atMs) || atMs < birthMs) {
+    return undefined;
+  }
+  return (atMs - birthMs) / YEAR_MS;
 }
 
 /** Substance names compared across sources: lower case, without a SNOMED semantic tag. */

@@ -70,6 +70,27 @@ describe('evaluateCorpus', () => {
     expect(r.patients).toBe(1);
   });
 
+  it("passes the patient's age to the extractor and also scores the findings without it", () => {
+    // A transcript states no age: the 3-year-old's heart rate 130 is tachycardia only against adult cut-offs.
+    const text =
+      'Doctor: What brings you in?\nPatient: He has a cough.\nDoctor: Heart rate is 130.';
+    const record = emptyPatientRecord();
+    record.findings.push({ encounter: 'e1', findingId: 'cough', present: true });
+    record.measurements.push({ encounter: 'e1', loinc: '8867-4', value: 130, unit: '/min' });
+    const corpus: NoteCorpus = {
+      notes: [
+        { id: 'n1', patient: 'p1', encounter: 'e1', at: { day: '2024-01-01' }, text, ageYears: 3 },
+      ],
+      patients: new Map([['p1', record]]),
+      outsideKb: { findings: 0, conditions: 0, medications: 0 },
+    };
+    const r = evaluateCorpus({ corpus, rule: 'generated', extractor, kb });
+    expect(r.findings?.combined).toMatchObject({ tp: 3, fp: 0, fn: 0 }); // cough; no tachy-, bradycardia
+    expect(r.findingsAgeNotPassed?.present).toMatchObject({ fp: 1 }); // tachycardia
+    expect(r.findingsAgeNotPassed?.absent).toMatchObject({ fn: 1 });
+    expect(r.errors.findings.falsePositives).toEqual([]);
+  });
+
   it('has no finding scores for a source without finding truth', () => {
     const corpus: NoteCorpus = {
       notes: [

@@ -1,7 +1,10 @@
 /**
  * Runs the extractor over every note of a corpus and scores it against the same source's coded
  * facts: precision / recall / F1 per kind (micro-averaged over notes), negation accuracy, the most
- * frequent misses and false alarms (codes only, never text), and the time per note.
+ * frequent misses and false alarms (codes only, never text), and the time per note. The extractor is
+ * given the patient's age when the source has it (as the assist and summarize routes pass the
+ * request's age), so children's vital signs are read against children's cut-offs; the findings are
+ * also scored without it (the extractor then reads the age from the note, or uses adult cut-offs).
  */
 import type { KnowledgeBase } from '@mediassist/shared/kb';
 import type { TextExtractor } from '@mediassist/shared/text';
@@ -49,6 +52,8 @@ export interface SourceReport {
   outsideKb: OutsideKb;
   /** Undefined when the source records no findings (Synthea). */
   findings: FindingScores | undefined;
+  /** `findings` when the extractor is not given the age (as `POST /summarize` without `ageYears`). */
+  findingsAgeNotPassed: FindingScores | undefined;
   documentedFindings: FindingScores | undefined;
   conditions: Scores;
   medications: Scores;
@@ -75,20 +80,23 @@ const newFindingTally = (): FindingTally => ({
 
 function tallyFindings(
   tally: FindingTally,
-  options: { predicted: FindingSets; truth: FindingSets; errors: Map<string, number>[] },
+  options: {
+    predicted: FindingSets;
+    truth: FindingSets;
+    /** False positives and false negatives by code, when wanted. */
+    errors?: [Map<string, number>, Map<string, number>];
+  },
 ): void {
   const { predicted, truth, errors } = options;
   tally.seen = true;
-  const [fps, fns] = errors as [Map<string, number>, Map<string, number>];
+  const count = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1);
   for (const label of ['present', 'absent'] as const) {
     const c = compareSets(predicted[label], truth[label]);
     addCounts(tally[label], c);
-    c.falsePositives.forEach((id) =>
-      fps.set(`${id} (${label})`, (fps.get(`${id} (${label})`) ?? 0) + 1),
-    );
-    c.falseNegatives.forEach((id) =>
-      fns.set(`${id} (${label})`, (fns.get(`${id} (${label})`) ?? 0) + 1),
-    );
+    if (errors) {
+      c.falsePositives.forEach((id) => count(errors[0], `${id} (${label})`));
+      c.falseNegatives.forEach((id) => count(errors[1], `${id} (${label})`));
+    }
   }
   for (const id of [...predicted.present, ...predicted.absent]) {
     const truthStatus = truth.present.has(id)
@@ -144,6 +152,7 @@ export function evaluateCorpus(options: EvaluateCorpusOptions): SourceReport {
     SCORED_KINDS.map((k) => [k, [new Map<string, number>(), new Map<string, number>()]]),
   ) as Record<ScoredKind, [Map<string, number>, Map<string, number>]>;
   const findings = newFindingTally();
+  const withoutAge = newFindingTally();
   const documented = newFindingTally();
   const sets = { conditions: zeroCounts(), medications: zeroCounts(), allergies: zeroCounts() };
   const times: number[] = [];
@@ -153,7 +162,10 @@ export function evaluateCorpus(options: EvaluateCorpusOptions): SourceReport {
     const record = corpus.patients.get(note.patient) ?? emptyPatientRecord();
     const truth = noteTruth({ rule, note, record, kb });
     const started = performance.now();
-    const summary = extractor.summarize(note.text);
+    const summary = extractor.summarize(
+      note.text,
+      note.ageYears === undefined ? {} : { ageYears: note.ageYears },
+    );
     times.push(performance.now() - started);
     const predicted = notePrediction(summary, rule);
     if (truth.findings && truth.documentedFindings) {
@@ -162,6 +174,11 @@ export function evaluateCorpus(options: EvaluateCorpusOptions): SourceReport {
         truth: truth.findings,
         errors: errors.findings,
       });
+      const noAge =
+        note.ageYears === undefined
+          ? predicted
+          : notePrediction(extractor.summarize(note.text), rule);
+      tallyFindings(withoutAge, { predicted: noAge.findings, truth: truth.findings });
       tallyFindings(documented, {
         predicted: predicted.documentedFindings,
         truth: truth.documentedFindings,
@@ -187,6 +204,7 @@ export function evaluateCorpus(options: EvaluateCorpusOptions): SourceReport {
     patients: new Set(corpus.notes.map((n) => n.patient)).size,
     outsideKb: corpus.outsideKb,
     findings: findingScores(findings),
+    findingsAgeNotPassed: findingScores(withoutAge),
     documentedFindings: findingScores(documented),
     conditions: scoresOf(sets.conditions),
     medications: scoresOf(sets.medications),

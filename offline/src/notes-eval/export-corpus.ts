@@ -6,6 +6,7 @@
 import type { KnowledgeBase } from '@mediassist/shared/kb';
 import { discoverBulkFiles } from '../ingest/bulk-files.js';
 import {
+  ageAt,
   emptyPatientRecord,
   type NoteCorpus,
   type NoteRecord,
@@ -18,6 +19,7 @@ import {
   medicationRecordsOf,
   noteRecordOf,
   observationRecordsOf,
+  patientBirthDateOf,
 } from './fhir-record.js';
 import { createKbCodes } from './kb-codes.js';
 import { ndjsonResources } from './ndjson-resources.js';
@@ -61,6 +63,19 @@ export async function readExportCorpus(options: ReadExportCorpusOptions): Promis
     notes.map((n) => [n.patient, emptyPatientRecord()]),
   );
   const outsideKb: OutsideKb = { findings: 0, conditions: 0, medications: 0 };
+
+  // The age at each note chooses children's vital-sign cut-offs in the truth.
+  const birthDates = new Map<string, string>();
+  for await (const raw of resources('Patient')) {
+    const result = patientBirthDateOf(raw);
+    if (result && patients.has(result.patient)) {
+      birthDates.set(result.patient, result.birthDate);
+    }
+  }
+  for (const note of notes) {
+    const birthDate = birthDates.get(note.patient);
+    note.ageYears = birthDate === undefined ? undefined : ageAt({ birthDate, at: note.at });
+  }
 
   for await (const raw of resources('Observation')) {
     signal?.throwIfAborted();

@@ -5,6 +5,7 @@ import {
   conditionRecordOf,
   medicationRecordsOf,
   noteRecordOf,
+  patientBirthDateOf,
   observationRecordsOf,
   recordTime,
   referencedId,
@@ -18,6 +19,13 @@ const encounter = { reference: 'urn:uuid:e1' };
 const loinc = (code: string) => ({ coding: [{ system: CODE_SYSTEMS.loinc, code }] });
 
 describe('FHIR resources → evaluation records', () => {
+  it("reads a Patient's id and birth date, nothing when it has none", () => {
+    expect(
+      patientBirthDateOf({ resourceType: 'Patient', id: 'p1', birthDate: '2021-06-30', name: [] }),
+    ).toEqual({ patient: 'p1', birthDate: '2021-06-30' });
+    expect(patientBirthDateOf({ resourceType: 'Patient', id: 'p2' })).toBeUndefined();
+  });
+
   it('reads references and times (own calendar day, instant)', () => {
     expect(referencedId({ reference: 'Patient/abc' })).toBe('abc');
     expect(referencedId({ reference: 'urn:uuid:abc' })).toBe('abc');

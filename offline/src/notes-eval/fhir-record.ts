@@ -34,6 +34,8 @@ const QuantitySchema = z.looseObject({
   code: z.string().optional(),
 });
 
+const PatientSchema = z.looseObject({ id: z.string(), birthDate: z.string().optional() });
+
 const DocumentReferenceSchema = z.looseObject({
   id: z.string(),
   subject: ReferenceSchema,
@@ -134,6 +136,16 @@ export function noteRecordOf(raw: unknown): NoteRecord | undefined {
     at,
     text: Buffer.from(attachment.data, 'base64').toString('utf8'),
   };
+}
+
+/** A Patient's id and birth date (`YYYY-MM-DD`), or undefined when it has no birth date. */
+export function patientBirthDateOf(
+  raw: unknown,
+): { patient: string; birthDate: string } | undefined {
+  const parsed = PatientSchema.safeParse(raw);
+  return parsed.success && parsed.data.birthDate !== undefined
+    ? { patient: parsed.data.id, birthDate: parsed.data.birthDate }
+    : undefined;
 }
 
 export type ObservationRecords =

@@ -12,15 +12,24 @@ import {
 const OF_PATIENTS = 'patient_id IN (SELECT DISTINCT patient_id FROM eval_notes)';
 
 describe('lake queries of the note evaluation', () => {
-  it('selects the notes in a stable order, escaping the path and truncating the limit', () => {
-    expect(selectNotesSql({ notesTable: "/l/it's/notes.parquet", limit: 25.7 })).toBe(
-      'CREATE OR REPLACE TEMP TABLE eval_notes AS SELECT row_number() OVER (ORDER BY patient_id, "date", encounter_id) AS note_no, ' +
-        `patient_id, encounter_id, CAST("date" AS VARCHAR) AS note_day, "text" FROM read_parquet('/l/it''s/notes.parquet') ` +
-        'WHERE "text" IS NOT NULL ORDER BY note_no LIMIT 25',
+  it('selects the notes in a stable order with their age at visit, escaping the path and truncating the limit', () => {
+    expect(
+      selectNotesSql({
+        notesTable: "/l/it's/notes.parquet",
+        encountersTable: '/c/encounters.parquet',
+        limit: 25.7,
+      }),
+    ).toBe(
+      'CREATE OR REPLACE TEMP TABLE eval_notes AS SELECT row_number() OVER (ORDER BY n.patient_id, n."date", n.encounter_id) AS note_no, ' +
+        `n.patient_id, n.encounter_id, CAST(n."date" AS VARCHAR) AS note_day, n."text", e.age_at_visit FROM read_parquet('/l/it''s/notes.parquet') AS n ` +
+        `LEFT JOIN (SELECT encounter_id, any_value(age_at_visit) AS age_at_visit FROM read_parquet('/c/encounters.parquet') GROUP BY encounter_id) AS e ` +
+        'ON e.encounter_id = n.encounter_id WHERE n."text" IS NOT NULL ORDER BY note_no LIMIT 25',
     );
-    expect(selectNotesSql({ notesTable: '/n.parquet' })).not.toContain('LIMIT');
+    expect(
+      selectNotesSql({ notesTable: '/n.parquet', encountersTable: '/e.parquet' }),
+    ).not.toContain('LIMIT');
     expect(NOTES_SQL).toBe(
-      'SELECT note_no, patient_id, encounter_id, note_day, "text" FROM eval_notes ORDER BY note_no',
+      'SELECT note_no, patient_id, encounter_id, note_day, "text", age_at_visit FROM eval_notes ORDER BY note_no',
     );
   });
 

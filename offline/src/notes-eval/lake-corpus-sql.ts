@@ -8,16 +8,21 @@ import { SMOKING_STATUS_LOINC } from './smoking-status.js';
 
 const parquet = (file: string): string => `read_parquet(${quoteLiteral(file)})`;
 
-/** The notes to score, in a stable order, as the temp table `eval_notes`. */
+/**
+ * The notes to score, in a stable order, as the temp table `eval_notes`, each with its encounter's
+ * `age_at_visit` (whole years; NULL at 90+ or without an encounter) for children's vital cut-offs.
+ */
 export function selectNotesSql(options: {
   notesTable: string;
+  encountersTable: string;
   limit?: number | undefined;
 }): string {
   const limit = options.limit === undefined ? '' : ` LIMIT ${String(Math.trunc(options.limit))}`;
   return (
-    `CREATE OR REPLACE TEMP TABLE eval_notes AS SELECT row_number() OVER (ORDER BY patient_id, "date", encounter_id) AS note_no, ` +
-    `patient_id, encounter_id, CAST("date" AS VARCHAR) AS note_day, "text" FROM ${parquet(options.notesTable)} ` +
-    `WHERE "text" IS NOT NULL ORDER BY note_no${limit}`
+    `CREATE OR REPLACE TEMP TABLE eval_notes AS SELECT row_number() OVER (ORDER BY n.patient_id, n."date", n.encounter_id) AS note_no, ` +
+    `n.patient_id, n.encounter_id, CAST(n."date" AS VARCHAR) AS note_day, n."text", e.age_at_visit FROM ${parquet(options.notesTable)} AS n ` +
+    `LEFT JOIN (SELECT encounter_id, any_value(age_at_visit) AS age_at_visit FROM ${parquet(options.encountersTable)} GROUP BY encounter_id) AS e ` +
+    `ON e.encounter_id = n.encounter_id WHERE n."text" IS NOT NULL ORDER BY note_no${limit}`
   );
 }
 
@@ -69,4 +74,4 @@ export function allergiesSql(allergiesTable: string): string {
 }
 
 export const NOTES_SQL =
-  'SELECT note_no, patient_id, encounter_id, note_day, "text" FROM eval_notes ORDER BY note_no';
+  'SELECT note_no, patient_id, encounter_id, note_day, "text", age_at_visit FROM eval_notes ORDER BY note_no';

@@ -16,6 +16,7 @@ describe('lakeCorpusFromRows', () => {
             encounter_id: 'en_1',
             note_day: '2024-01-02',
             text: 'CC: cough',
+            age_at_visit: 4,
           },
           { note_no: 2, patient_id: P, encounter_id: null, note_day: '2024-01-03', text: null },
         ],
@@ -101,7 +102,14 @@ describe('lakeCorpusFromRows', () => {
       kb,
     );
     expect(corpus.notes).toEqual([
-      { id: 'note-1', patient: P, encounter: 'en_1', at: { day: '2024-01-02' }, text: 'CC: cough' },
+      {
+        id: 'note-1',
+        patient: P,
+        encounter: 'en_1',
+        at: { day: '2024-01-02' },
+        text: 'CC: cough',
+        ageYears: 4,
+      },
     ]);
     expect(corpus.outsideKb).toEqual({ findings: 1, conditions: 1, medications: 1 });
     const record = corpus.patients.get(P);

@@ -52,6 +52,8 @@ export function lakeCorpusFromRows(rows: LakeRows, kb: KnowledgeBase): NoteCorpu
     const patient = str(r, 'patient_id');
     const at = day(r, 'note_day');
     const text = str(r, 'text');
+    // Whole years (the lake keeps no birth date): the band a child's note states, as "3 yo" does.
+    const age = r['age_at_visit'];
     return patient && at && text
       ? [
           {
@@ -60,6 +62,7 @@ export function lakeCorpusFromRows(rows: LakeRows, kb: KnowledgeBase): NoteCorpu
             encounter: str(r, 'encounter_id'),
             at,
             text,
+            ...(typeof age === 'number' ? { ageYears: age } : {}),
           },
         ]
       : [];
@@ -152,7 +155,13 @@ export async function readLakeCorpus(options: ReadLakeCorpusOptions): Promise<No
   };
   signal?.addEventListener('abort', onAbort);
   try {
-    await session.connection.run(selectNotesSql({ notesTable: layout.notesTable, limit }));
+    await session.connection.run(
+      selectNotesSql({
+        notesTable: layout.notesTable,
+        encountersTable: layout.clinicalTable('encounters'),
+        limit,
+      }),
+    );
     const q = (sql: string) => queryRows(session.connection, sql);
     return lakeCorpusFromRows(
       {

@@ -94,6 +94,42 @@ describe('noteTruth: generated notes', () => {
   });
 });
 
+describe("noteTruth: vital signs judged at the patient's age", () => {
+  const vitals: PatientRecord = {
+    ...emptyPatientRecord(),
+    measurements: [
+      { encounter: 'e2', loinc: '8867-4', value: 130, unit: '/min' },
+      { encounter: 'e2', loinc: '9279-1', value: 30, unit: '/min' },
+    ],
+  };
+  const truthAt = (ageYears: number | undefined) =>
+    noteTruth({ rule: 'generated', note: { ...note, ageYears }, record: vitals, kb }).findings;
+
+  it("reads a 3-year-old's heart rate 130 and breathing rate 30 against children's cut-offs (140, 40): neither raised", () => {
+    const truth = truthAt(3);
+    expect(truth?.present).toEqual(new Set());
+    expect(truth?.absent).toEqual(new Set(['tachycardia', 'bradycardia', 'tachypnoea']));
+  });
+
+  it('reads the same values at 30, or with no age, against adult cut-offs (100, 20): both raised', () => {
+    for (const age of [30, undefined]) {
+      expect(truthAt(age)?.present).toEqual(new Set(['tachycardia', 'tachypnoea']));
+    }
+  });
+
+  it('calls a heart rate of 90 bradycardia from 3 months to 2 years (PALS < 100), not under 3 months (< 85) nor in an adult (< 50)', () => {
+    const infant: PatientRecord = {
+      ...emptyPatientRecord(),
+      measurements: [{ encounter: 'e2', loinc: '8867-4', value: 90, unit: '/min' }],
+    };
+    const at = (ageYears: number) =>
+      noteTruth({ rule: 'generated', note: { ...note, ageYears }, record: infant, kb }).findings;
+    expect(at(0.1)?.present.has('bradycardia')).toBe(false);
+    expect(at(0.5)?.present.has('bradycardia')).toBe(true);
+    expect(at(40)?.present.has('bradycardia')).toBe(false);
+  });
+});
+
 describe('noteTruth: Synthea notes', () => {
   const truth = noteTruth({ rule: 'synthea', note, record: record(), kb });
 

@@ -2,15 +2,16 @@
  * What a note should yield, from the same source's coded facts. Two rules:
  * - `generated` (facts known; the generator writes the note from the encounter's resources): the
  *   encounter's finding Observations, plus the vital-sign findings its measured vitals imply by the
- *   KB's thresholds (a note saying "T 38.6" documents fever); its encounter diagnoses; the
- *   prescriptions written at it plus the patient's active ones started on an earlier day; the
- *   patient's allergies.
+ *   KB's thresholds at the patient's age (a note saying "T 38.6" documents fever; a heart rate of
+ *   130 is tachycardia at 30 but not at 3: `meetsThreshold`, the extractor's rule); its encounter
+ *   diagnoses; the prescriptions written at it plus the patient's active ones started on an earlier
+ *   day; the patient's allergies.
  * - `synthea` (no findings recorded): what is coded for the patient as of the note's time, the way
  *   Synthea's note template selects it — the past (ended) conditions its "history of" line lists,
  *   prescriptions by authoring date, allergies by recorded date. Synthea writes "No Known Allergies."
  *   in notes of patients with recorded allergies, so allergy recall is not meaningful there.
  */
-import type { Finding, KnowledgeBase } from '@mediassist/shared/kb';
+import { meetsThreshold, type KnowledgeBase } from '@mediassist/shared/kb';
 import { notAfter, type NoteRecord, type PatientRecord } from './clinical-record.js';
 
 export const TRUTH_RULES = ['generated', 'synthea'] as const;
@@ -40,31 +41,15 @@ export interface NoteTruth {
   allergies: ReadonlySet<string>;
 }
 
-type Threshold = NonNullable<Finding['threshold']>;
-
-export function meetsThreshold(value: number, threshold: Threshold): boolean {
-  switch (threshold.comparator) {
-    case '>':
-      return value > threshold.value;
-    case '>=':
-      return value >= threshold.value;
-    case '<':
-      return value < threshold.value;
-    case '<=':
-      return value <= threshold.value;
-    default:
-      return threshold.comparator satisfies never;
-  }
-}
-
 const sameUnit = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 function generatedFindings(options: {
   kb: KnowledgeBase;
   record: PatientRecord;
-  encounter: string | undefined;
+  note: NoteRecord;
 }): { findings: FindingSets; documented: FindingSets } {
-  const { kb, record, encounter } = options;
+  const { kb, record, note } = options;
+  const { encounter, ageYears } = note;
   const status = new Map<string, boolean>();
   for (const f of record.findings) {
     if (f.encounter === encounter) {
@@ -80,11 +65,12 @@ function generatedFindings(options: {
     for (const finding of kb.findings) {
       const t = finding.threshold;
       if (finding.kind === 'vital' && t?.loinc === m.loinc && sameUnit(t.unit, m.unit)) {
-        implied.set(finding.id, (implied.get(finding.id) ?? false) || meetsThreshold(m.value, t));
+        const meets = meetsThreshold({ value: m.value, threshold: t, ageYears });
+        implied.set(finding.id, (implied.get(finding.id) ?? false) || meets);
       }
     }
   }
-  // What the encounter documents in words wins over what its values imply (paediatric limits).
+  // What the encounter documents in words wins over what its values imply.
   for (const [id, present] of implied) {
     if (!status.has(id)) {
       status.set(id, present);
@@ -111,7 +97,7 @@ export function noteTruth(options: {
   const { rule, note, record, kb } = options;
   switch (rule) {
     case 'generated': {
-      const { findings, documented } = generatedFindings({ kb, record, encounter: note.encounter });
+      const { findings, documented } = generatedFindings({ kb, record, note });
       return {
         findings,
         documentedFindings: documented,

@@ -17,6 +17,7 @@ const report: SourceReport = {
   patients: 2,
   outsideKb: { findings: 1, conditions: 0, medications: 2 },
   findings,
+  findingsAgeNotPassed: { ...findings, combined: scoresOf({ tp: 12, fp: 3, fn: 6 }) },
   documentedFindings: findings,
   conditions: scoresOf({ tp: 3, fp: 0, fn: 0 }),
   medications: scoresOf({ tp: 1, fp: 1, fn: 2 }),
@@ -47,6 +48,7 @@ describe('reportTable', () => {
     expect(table).toMatch(/findings: present\s+0\.800\s+1\.000\s+0\.889\s+8\s+2\s+0/);
     expect(table).toMatch(/medications\s+0\.500\s+0\.333\s+0\.400\s+1\s+1\s+2/);
     expect(table).toMatch(/allergies\s+0\.000\s+n\/a\s+n\/a\s+0\s+1\s+0/);
+    expect(table).toMatch(/findings, age not passed\s+0\.800\s+0\.667\s+0\.727\s+12\s+3\s+6/);
     expect(table).toContain('negation accuracy: 0.9000 of 10 findings found');
   });
 

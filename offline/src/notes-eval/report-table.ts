@@ -77,6 +77,9 @@ export function reportTable(options: {
       `${source.name}: ${String(r.notes)} notes, ${String(r.patients)} patients, from ${source.input}; ${String(r.msPerNote.p50)} ms/note (p50), ${String(r.msPerNote.p95)} ms (p95)`,
       `  ${'kind'.padEnd(26)}${['P', 'R', 'F1', 'TP', 'FP', 'FN'].map((h, i) => h.padStart(i < 3 ? 7 : 8)).join('')}`,
       ...findingRows('findings', r.findings),
+      ...(r.findingsAgeNotPassed
+        ? [row('findings, age not passed', r.findingsAgeNotPassed.combined)]
+        : []),
       ...(r.documentedFindings ? findingRows('findings (words)', r.documentedFindings) : []),
       row('conditions', r.conditions, !precisionOnly(source, 'conditions')),
       row('medications', r.medications, !precisionOnly(source, 'medications')),

@@ -88,6 +88,8 @@ function sourceJson(source: ReportSource) {
     notes: r.notes,
     patients: r.patients,
     findings: findingsJson(r.findings),
+    /** The same when the extractor is not given the patient's age (it reads it from the note). */
+    findingsAgeNotPassed: findingsJson(r.findingsAgeNotPassed),
     findingsWordsOnly: findingsJson(r.documentedFindings),
     conditions: scoresJson(r.conditions, only('conditions')),
     medications: scoresJson(r.medications, only('medications')),
