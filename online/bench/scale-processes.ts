@@ -2,11 +2,11 @@
  * `npm run bench:scale-online`: the built online service as one process (dist/main.js) and as
  * WEB_CONCURRENCY worker processes on one port (dist/serve-cluster.js), with the request mix of
  * `bench:online` (same seeded synthetic patients and 2,000 request bodies, the same stand-in or
- * trained model, one Redis). For each: 5 s warm-up, then closed-loop maximum throughput with
- * autocannon (64 connections, BENCH_SECONDS). The load generator runs on the same 2 cores, so N
- * processes can at best use what it leaves; the load average is reported with every figure.
- * The last stdout line is one JSON object. Env: BENCH_SECONDS (10), BENCH_PROCESSES (2),
- * BENCH_PATIENTS (10,000).
+ * trained model, one Redis). For each: once every worker listens, a 10 s warm-up, then closed-loop
+ * maximum throughput with autocannon (64 connections, BENCH_SECONDS). The load generator runs on
+ * the same 2 cores, so N processes can at best use what it leaves; the load average is reported
+ * with every figure. The last stdout line is one JSON object. Env: BENCH_SECONDS (10),
+ * BENCH_PROCESSES (2), BENCH_PATIENTS (10,000).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
           MEDIASSIST_HOME: home,
           PORT: String(port),
           WEB_CONCURRENCY: String(mode.processes),
-          LOG_LEVEL: 'warn',
+          LOG_LEVEL: 'info',
           LOCAL_DEV_KEYS: 'false',
           API_KEYS: JSON.stringify([
             { id: 'bench', subject: 'bench', roles: ['clinician'], sha256: hashApiKey(clinician) },
@@ -137,9 +137,16 @@ async function main(): Promise<void> {
       });
       const base = `http://127.0.0.1:${String(port)}`;
       await waitReady(base, logFile);
+      // Every worker must have loaded before the clock starts, not just the first to answer.
+      while (
+        mode.processes > 1 &&
+        !readFileSync(logFile, 'utf8').includes('online service listening (multi-process)')
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
       const url = `${base}/api/v1/assist`;
       const headers = { 'x-api-key': clinician };
-      await maxLoad({ url, headers, bodies, seconds: 5 });
+      await maxLoad({ url, headers, bodies, seconds: 10 });
       const loadBefore = load1();
       const r = await maxLoad({ url, headers, bodies, seconds: SECONDS });
       const result = {
