@@ -189,7 +189,8 @@ describe('the model pipeline on a generated population', () => {
       await readFile(path.join(home, 'registry', 'canary.json'), 'utf8'),
     ) as { version: string; share: number };
     expect(pointer).toMatchObject({ version: shared.version, share: 0.2 });
-  });
+    // Three candidates (embed, train, evaluate each): well over the 60 s default on a shared machine.
+  }, 300_000);
 
   it('retrains on new nearline visits and clinician feedback, and re-evaluates against production', async () => {
     const examples = await queryLake(
