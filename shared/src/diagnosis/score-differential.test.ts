@@ -72,6 +72,38 @@ describe('scoreDifferential (precomputed priors and sparse log-likelihood ratios
     }
   });
 
+  it('lists the same on a first listing (partial selection) as on later ones (one full sort)', () => {
+    for (const presentation of randomPresentations(kb, 80, 17)) {
+      const redFlagsOf = (scores: ReturnType<typeof engine.scoreDifferential>) =>
+        engine.evaluateRedFlags({
+          findings: { present: scores.findings.present },
+          ...(presentation.patient.age === undefined ? {} : { age: presentation.patient.age }),
+        });
+      for (const limit of [1, 5, 20, 50, Number.MAX_SAFE_INTEGER]) {
+        const fresh = engine.scoreDifferential(presentation);
+        const first = engine.listDifferential({
+          scores: fresh,
+          redFlags: redFlagsOf(fresh),
+          limit,
+        });
+        const again = engine.listDifferential({
+          scores: fresh,
+          redFlags: redFlagsOf(fresh),
+          limit,
+        });
+        const third = engine.listDifferential({
+          scores: fresh,
+          redFlags: redFlagsOf(fresh),
+          limit,
+        });
+        expect(again).toEqual(first);
+        expect(third).toEqual(first);
+        const ranked = engine.rankDifferential({ ...presentation, limit });
+        expect(first.map((i) => i.condition)).toEqual(ranked.items.map((i) => i.condition));
+      }
+    }
+  });
+
   it('reports unknown findings and lets a finding both present and absent count as present', () => {
     const scores = engine.scoreDifferential({
       findings: { present: ['cough', 'not-a-kb-finding', 'cough'], absent: ['cough', 'fever'] },
