@@ -70,9 +70,10 @@ export function createAssistService(deps: AssistServiceDeps): AssistService {
   const careGapsSection = createCareGapsSection(kb);
   const recommendTests = createTestRecommender({ kb });
   let textExtractor = deps.textExtractor;
-  const extractText = (text: string) => {
+  // The request's age chooses children's vital-sign cut-offs for vitals written in the text.
+  const extractText = (text: string, ageYears: number | undefined) => {
     textExtractor ??= createTextExtractor({ kb });
-    return textExtractor.extractFindings(text);
+    return textExtractor.extractFindings(text, ageYears === undefined ? {} : { ageYears });
   };
 
   return {
@@ -81,7 +82,12 @@ export function createAssistService(deps: AssistServiceDeps): AssistService {
       const started = performance.now();
       const now = new Date(clock.now());
       const reading = features ? features.read(patientId, now) : Promise.resolve(NOT_CONFIGURED);
-      const findings = resolveFindings({ kb, request, extractText, vitalFindings });
+      const findings = resolveFindings({
+        kb,
+        request,
+        extractText: (text) => extractText(text, request.age),
+        vitalFindings,
+      });
       const read = await reading;
       const context = patientContext({ read, request, now });
 

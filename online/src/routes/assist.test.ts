@@ -126,6 +126,16 @@ describe('POST /api/v1/assist: the model tier', () => {
     expect(text.nextQuestions).toEqual(coded.nextQuestions);
   });
 
+  it("reads vitals in the free text against children's cut-offs when the request gives the age", async () => {
+    const t = await createAssistApp();
+    const text = 'Cough. Heart rate 130, resp rate 30.';
+    const child = await t.assist({ patient: { pseudonym: PATIENT }, text, age: 3 });
+    expect(child.findings.present).toEqual(['cough']);
+    expect(child.findings.absent).toEqual(expect.arrayContaining(['tachycardia', 'tachypnoea']));
+    const noAge = await t.assist({ patient: { pseudonym: PATIENT }, text });
+    expect(noAge.findings.present).toEqual(expect.arrayContaining(['tachycardia', 'tachypnoea']));
+  });
+
   it('turns vitals into threshold findings (T 38.6 Cel is fever; 101.5 [degF] too)', async () => {
     const t = await createAssistApp();
     const celsius = await t.assist({

@@ -256,6 +256,39 @@ describe('POST /api/v1/summarize with the shipped knowledge base', () => {
     expect(spanViolations(EXAMPLE_NOTE, s)).toEqual([]);
   });
 
+  it("reads a child's vitals against children's cut-offs when the request gives the age", async () => {
+    const t = await shippedApp();
+    // A transcript states no age: HR 130 and RR 30 are raised for an adult, normal at 3 years.
+    const text = 'Doctor: How is he?\nParent: Coughing.\nDoctor: Heart rate 130, resp rate 30.';
+    const read = async (body: object) =>
+      SummarizeSummaryResponseSchema.parse(await (await post(t, { text, ...body })).json());
+    const child = await read({ ageYears: 3 });
+    expect(child.vitalCutOffs).toMatchObject({
+      basis: 'age-specific',
+      ageYears: 3,
+      ageFrom: 'request',
+    });
+    expect(findingsOf(child.findings).present).not.toContain('tachycardia');
+    expect(findingsOf(child.findings).absent).toEqual(
+      expect.arrayContaining(['tachycardia', 'tachypnoea']),
+    );
+    const unknown = await read({});
+    expect(unknown.vitalCutOffs).toMatchObject({ basis: 'adult-age-unknown', ageFrom: 'unknown' });
+    expect(findingsOf(unknown.findings).present).toEqual(
+      expect.arrayContaining(['tachycardia', 'tachypnoea']),
+    );
+    expect((await read({ ageYears: 40 })).vitalCutOffs).toMatchObject({ basis: 'adult' });
+  });
+
+  it('refuses an age that is not one (400 naming json.ageYears)', async () => {
+    const t = await shippedApp();
+    for (const ageYears of [-1, 131, '3']) {
+      const res = await post(t, { text: 'cough', ageYears });
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(await res.json())).toContain('ageYears');
+    }
+  });
+
   it('drafts the example as a FHIR document with an order, a medication statement and a provisional diagnosis', async () => {
     const t = await shippedApp();
     const res = await post(t, { text: EXAMPLE_NOTE, format: 'fhir', patient: PATIENT });

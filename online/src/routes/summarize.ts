@@ -85,6 +85,7 @@ function summarizeRoute(examples: ReturnType<typeof exampleAnswers>) {
       'Reads a free-text note, dictation or "Doctor: … Patient: …" transcript and returns what it says, coded against the knowledge base: findings (present, absent, possible, historical, family, hypothetical), conditions, vitals, medications with sigs, allergies, assessment and plan.',
       'Every item carries `span` (UTF-16 offsets, end exclusive) and `text`, and `text.slice(span.start, span.end) === text` always holds, so the web app can highlight the source.',
       'With `format: "fhir"` the answer is a draft FHIR R4 document Bundle (a `preliminary` Composition and draft resources) for a clinician to review before filing; the subject and encounter are logical references by pseudonym.',
+      "With `ageYears` (the patient's age), vital signs are read against children's cut-offs below 12; without it, against the age the note states, else adult cut-offs. `vitalCutOffs` in the answer says which were used.",
       'When `patient` is given the access is audited. The text is never logged. This is an extraction of the note for review, never a diagnosis.',
     ].join('\n\n'),
     middleware: [requireAccess('summarize')] as const,
@@ -99,7 +100,7 @@ function summarizeRoute(examples: ReturnType<typeof exampleAnswers>) {
               note: { summary: 'A sectioned visit note', value: { text: EXAMPLE_NOTE } },
               transcript: {
                 summary: 'A doctor–patient transcript',
-                value: { text: EXAMPLE_TRANSCRIPT, patient: EXAMPLE_PATIENT },
+                value: { text: EXAMPLE_TRANSCRIPT, patient: EXAMPLE_PATIENT, ageYears: 4 },
               },
               fhir: {
                 summary: 'The same note as a draft FHIR document',
@@ -139,14 +140,15 @@ export function summarizeRoutes(options: SummarizeRoutesOptions) {
   return createRouter().openapi(
     route,
     (c) => {
-      const { text, format, patient, encounter } = c.req.valid('json');
+      const { text, format, patient, encounter, ageYears } = c.req.valid('json');
       if (patient !== undefined) {
         recordPatientAccess(c, patient);
       }
       if (text.length > max) {
         throw tooLarge(max);
       }
-      const summary = extractor.summarize(text);
+      // The caller's age chooses children's vital-sign cut-offs (else the note's own statement).
+      const summary = extractor.summarize(text, ageYears === undefined ? {} : { ageYears });
       switch (format) {
         case 'summary':
           return c.json(summary, 200);

@@ -31,6 +31,14 @@ export const SummarizeRequestSchema = z
     patient: PatientIdSchema.optional(),
     /** The encounter's pseudonym; the FHIR resources reference it when given. */
     encounter: EncounterIdSchema.optional(),
+    /**
+     * The patient's age in years (fractions for infants: 0.5 = 6 months). Chooses children's
+     * vital-sign cut-offs; without it the note's own statement of the age is used, else adult ones.
+     */
+    ageYears: z.number().min(0).max(130).optional().meta({
+      description:
+        "The patient's age in years (fractions for infants, e.g. 0.5). Chooses children's vital-sign cut-offs (`vitalCutOffs` in the answer); without it the age the note states is used, else adult cut-offs. Never logged.",
+    }),
   })
   .meta({ id: 'SummarizeRequest' });
 export type SummarizeRequest = z.input<typeof SummarizeRequestSchema>;
