@@ -6,7 +6,11 @@
 import { AppError } from '@mediassist/shared/errors';
 import { Command, type Redis } from 'ioredis';
 import type { EncodedFeatureBatch } from './online-store.js';
-import { RestoreCommandEncoder, type RestoreCommand } from './redis-restore-commands.js';
+import {
+  MAX_VIEWS_PER_RESTORE,
+  RestoreCommandEncoder,
+  type RestoreCommand,
+} from './redis-restore-commands.js';
 import { encodeBulk } from './resp-writer.js';
 import { RESTORE_MANY_LUA, RESTORE_MANY_SHA1 } from './restore-many-script.js';
 import { WriteCommandEncoder, type WriteCommand } from './redis-write-commands.js';
@@ -99,7 +103,12 @@ export class RedisFeatureWriter {
    */
   async writeBulk(options: { batch: EncodedFeatureBatch; onReply: OnWriteReply }): Promise<void> {
     const { batch, onReply } = options;
-    if (batch.rows < RESTORE_MIN_ROWS || !this.#restoreSupported || this.#nextPath() === 'script') {
+    if (
+      batch.rows < RESTORE_MIN_ROWS ||
+      batch.views.length > MAX_VIEWS_PER_RESTORE ||
+      !this.#restoreSupported ||
+      this.#nextPath() === 'script'
+    ) {
       await this.writeScript({ batch, onReply });
       return;
     }

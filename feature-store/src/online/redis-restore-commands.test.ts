@@ -119,6 +119,13 @@ describe('RestoreCommandEncoder', () => {
     expect(command?.bytes.toString('latin1')).toBe(expected.toString('latin1'));
   });
 
+  it('refuses batches wider than its per-row view mask (the writer sends those via the script)', () => {
+    const wide = { ...batch(), views: Array.from({ length: 31 }, () => batch().views[0]!) };
+    expect(() =>
+      new RestoreCommandEncoder({ keyPrefix: 'p:', gcTtlSeconds: 0 }).encode(wide),
+    ).toThrow(/At most 30 views/);
+  });
+
   it('refuses a batch whose patient ids are not pseudonyms', () => {
     const bad = {
       ...batch(),

@@ -14,6 +14,9 @@ import { viewFields } from './redis-keys.js';
 import type { WriteCommand } from './redis-write-commands.js';
 import { encodeBulk } from './resp-writer.js';
 
+/** Views per RESTORE batch: each row's set of views is a bit mask in a 31-bit integer. */
+export const MAX_VIEWS_PER_RESTORE = 30;
+
 /** RDB object type of a hash stored as field/value strings (loaded into a listpack or hash table). */
 export const RDB_TYPE_HASH = 4;
 /** Redis 5.0's RDB version; every later Redis accepts payloads of this version or older. */
@@ -89,6 +92,13 @@ export class RestoreCommandEncoder {
    * sizes first, so the whole batch is written into one buffer of the exact size.
    */
   encode(batch: EncodedFeatureBatch, options: { rows?: readonly number[] } = {}): RestoreCommand[] {
+    if (batch.views.length > MAX_VIEWS_PER_RESTORE) {
+      // Also keeps the per-row view set a 31-bit mask below.
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `At most ${String(MAX_VIEWS_PER_RESTORE)} views per write`,
+      );
+    }
     // Large values first: Redis then turns the hash into a hash table sized for every field at once.
     const columns = [...batch.views].sort(
       (a, b) =>
