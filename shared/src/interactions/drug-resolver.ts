@@ -1,6 +1,7 @@
 /**
  * Resolves a DrugRef to the knowledge base's ingredients: RxCUI (ingredient, clinical or branded drug,
- * a combination product resolving to every ingredient) or a generic/brand name, case-insensitive.
+ * a combination product resolving to every ingredient) or a generic, brand or synonym name
+ * (paracetamol; co-amoxiclav to both ingredients), case-insensitive.
  */
 import type { Drug, KnowledgeBase } from '../kb/index.js';
 import { isRxcui, type DrugRef } from './drug-ref.js';
@@ -42,6 +43,10 @@ const NOISE_WORDS = new Set([
   'solution',
   'suspension',
   'injection',
+  'spray',
+  'inhaler',
+  'patch',
+  'plaster',
   'er',
   'xr',
   'sr',
@@ -92,7 +97,7 @@ export function createDrugResolver(kb: Pick<KnowledgeBase, 'drugs'>): DrugResolv
     for (const code of [drug.rxcui, ...drug.relatedRxcuis]) {
       push(byCode, code, drug);
     }
-    for (const name of [drug.name, ...drug.brands]) {
+    for (const name of [drug.name, ...drug.brands, ...(drug.synonyms ?? []).map((s) => s.name)]) {
       push(byName, normalise(name), drug);
     }
   }

@@ -106,8 +106,28 @@ export function checkIntegrity(kb: KbContent): ErrorDetail[] {
       }
     });
   }
+  // Every name a drug is known by → the drugs it names; a name must name one drug, except a
+  // compound synonym (co-amoxiclav), which names each ingredient that lists it.
+  const namedBy = new Map<string, Set<string>>();
+  const addName = (name: string, rxcui: string): void => {
+    const key = name.toLowerCase();
+    namedBy.set(key, (namedBy.get(key) ?? new Set()).add(rxcui));
+  };
+  for (const d of kb.drugs) {
+    [d.name, ...d.brands, ...(d.synonyms ?? []).map((s) => s.name)].forEach((n) => {
+      addName(n, d.rxcui);
+    });
+  }
   for (const d of kb.drugs) {
     refs(`drugs.${d.rxcui}.classes`, d.classes, 'drug class');
+    (d.synonyms ?? []).forEach((syn, i) => {
+      const path = `drugs.${d.rxcui}.synonyms.${String(i)}`;
+      refs(`${path}.sources`, syn.sources, 'source');
+      const others = [...(namedBy.get(syn.name.toLowerCase()) ?? [])].filter((r) => r !== d.rxcui);
+      if (syn.kind !== 'compound' && others.length > 0) {
+        report(path, `"${syn.name}" also names drug ${others.join(', ')}`);
+      }
+    });
   }
   for (const i of kb.interactions) {
     for (const side of i.also ? [i.a, i.b, i.also] : [i.a, i.b]) {

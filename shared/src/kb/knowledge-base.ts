@@ -45,7 +45,10 @@ export interface KnowledgeBase extends KbContent {
   drugClass(id: string): DrugClass | undefined;
   /** By ingredient RxCUI or any related RxCUI (clinical drug, branded drug). */
   drugByRxcui(rxcui: string): Drug | undefined;
-  /** By ingredient or brand name, case-insensitive. */
+  /**
+   * By ingredient, brand or synonym name (paracetamol, co-amoxiclav), case-insensitive. A compound
+   * name gives its first ingredient; the text extractor and the interaction checker give them all.
+   */
   drugByName(name: string): Drug | undefined;
   test(id: string): Test | undefined;
   testByCode(system: string, code: string): Test | undefined;
@@ -131,6 +134,7 @@ export function buildKnowledgeBase(files: KbFiles): KnowledgeBase {
   const drugsByName = indexBy(content.drugs, (d) => [
     d.name.toLowerCase(),
     ...d.brands.map((b) => b.toLowerCase()),
+    ...(d.synonyms ?? []).map((s) => s.name.toLowerCase()),
   ]);
   const tests = indexBy(content.tests, (t) => [t.id]);
   const testsByCode = indexBy(content.tests, (t) => t.codes.map((c) => `${c.system}|${c.code}`));

@@ -206,6 +206,21 @@ export const DrugClassSchema = z.object({
 });
 export type DrugClass = z.infer<typeof DrugClassSchema>;
 
+/**
+ * Another name a drug is written by, outside US naming: an international name (rINN or BAN, e.g.
+ * paracetamol for acetaminophen), a former name still written (frusemide), a compound name that
+ * names this ingredient with others (co-amoxiclav: amoxicillin and clavulanate; listed on each), or
+ * an abbreviation (GTN). Each names its source (WHO INN lists, BNF).
+ */
+export const DRUG_SYNONYM_KINDS = ['international', 'former', 'compound', 'abbreviation'] as const;
+export const DrugSynonymSchema = z.object({
+  /** Lower case, as written in notes. */
+  name: z.string().min(1),
+  kind: z.enum(DRUG_SYNONYM_KINDS),
+  sources: SourceRefsSchema,
+});
+export type DrugSynonym = z.infer<typeof DrugSynonymSchema>;
+
 export const DrugSchema = z.object({
   /** RxNorm ingredient (IN) RxCUI. */
   rxcui: z.string().regex(/^\d+$/),
@@ -213,6 +228,8 @@ export const DrugSchema = z.object({
   classes: z.array(SlugSchema).min(1),
   /** Brand names that resolve to this ingredient (lower case). */
   brands: z.array(z.string().min(1)).default([]),
+  /** International, former and compound names and abbreviations (since KB 0.5.1; absent: none). */
+  synonyms: z.array(DrugSynonymSchema).optional(),
   /** Other RxCUIs (SCD, SBD, brand IN) that resolve to this ingredient. */
   relatedRxcuis: z.array(z.string().regex(/^\d+$/)).default([]),
   /** Typical adult oral dose text for notes and the generator, e.g. `10 mg once daily`. */

@@ -94,7 +94,11 @@ function rawTerms(kb: KnowledgeBase): RawTerm[] {
     push({ type: 'condition', id: c.id }, [c.display, ...c.synonyms]);
   }
   for (const d of kb.drugs) {
-    push({ type: 'drug', id: d.rxcui }, [d.name, ...d.brands]);
+    push({ type: 'drug', id: d.rxcui }, [
+      d.name,
+      ...d.brands,
+      ...(d.synonyms ?? []).map((n) => n.name),
+    ]);
   }
   for (const c of kb.drugClasses) {
     push({ type: 'drug-class', id: c.id }, [c.display]);

@@ -1,5 +1,9 @@
-/** Builds drugs.json entries: curated catalog + RxNorm codes and brands + Synthea's codes. */
+/**
+ * Builds drugs.json entries: curated catalog + RxNorm codes and brands + Synthea's codes + the
+ * international names table's synonyms.
+ */
 import type { CatalogClass, CatalogDrug } from './drug-catalog.js';
+import { synonymsByDrug, type DrugSynonymEntry, type SynonymRow } from './drug-synonyms.js';
 import type { RxnormIndex } from './rxnorm-index.js';
 import {
   drugsNamedIn,
@@ -13,6 +17,8 @@ export interface DrugEntry {
   name: string;
   classes: string[];
   brands: string[];
+  /** Only when the drug has some (the KB's default is none). */
+  synonyms?: DrugSynonymEntry[];
   relatedRxcuis: string[];
   typicalDose: string;
   sources: string[];
@@ -50,6 +56,8 @@ export function buildDrugs(options: {
   classes: readonly CatalogClass[];
   rxnorm: RxnormIndex;
   synthea: readonly CodedMedication[];
+  /** International, former and compound names (`drug-synonyms.ts`). */
+  synonyms?: readonly SynonymRow[];
 }): { drugs: DrugEntry[]; report: DrugBuildReport } {
   const { catalog, rxnorm } = options;
   const classIds = new Set(options.classes.map((c) => c.id));
@@ -93,6 +101,19 @@ export function buildDrugs(options: {
       sources: sourcesFor(drug.classes),
     };
   });
+
+  const synonyms = synonymsByDrug({
+    rows: options.synonyms ?? [],
+    drugNames: new Map(
+      drugs.map((d, i) => [d.name, [d.name, catalog[i]?.rxnormName ?? d.name, ...d.brands]]),
+    ),
+  });
+  for (const d of drugs) {
+    const own = synonyms.get(d.name);
+    if (own) {
+      d.synonyms = own;
+    }
+  }
 
   const index: NameIndexEntry[] = drugs.flatMap((d, i) =>
     [d.name, catalog[i]?.rxnormName ?? d.name, ...d.brands.filter((b) => b.length >= 4)].map(

@@ -18,6 +18,7 @@ import {
   type Resolver,
 } from './build-interactions.js';
 import { classCatalog, drugCatalog } from './drug-catalog.js';
+import { internationalNames } from './drug-synonyms.js';
 import {
   readOncGroupRecords,
   readRxnormSandbox,
@@ -66,7 +67,13 @@ function main(): void {
   if (rxcuiCheck.problems.length > 0) {
     throw new Error(`ingredient RxCUI check failed:\n${rxcuiCheck.problems.join('\n')}`);
   }
-  const { drugs, report } = buildDrugs({ catalog, classes, rxnorm, synthea });
+  const { drugs, report } = buildDrugs({
+    catalog,
+    classes,
+    rxnorm,
+    synthea,
+    synonyms: internationalNames(),
+  });
   const rxcuiByName = new Map(drugs.map((d) => [d.name, d.rxcui]));
   const classIds = new Set(classes.map((c) => c.id));
   const resolver: Resolver = {
@@ -91,7 +98,10 @@ function main(): void {
     ),
   ];
 
-  const cited = [...classes, ...drugs, ...interactions].flatMap((e) => e.sources);
+  const cited = [
+    ...[...classes, ...drugs, ...interactions].flatMap((e) => e.sources),
+    ...drugs.flatMap((d) => (d.synonyms ?? []).flatMap((s) => s.sources)),
+  ];
   const unknownSources = [...new Set(cited.filter((s) => !knownSources.has(s)))];
   if (unknownSources.length > 0) {
     throw new Error(`unknown source ids: ${unknownSources.join(', ')}`);
@@ -105,6 +115,7 @@ function main(): void {
       classes: classes.length,
       drugs: drugs.length,
       relatedRxcuis: drugs.reduce((n, d) => n + d.relatedRxcuis.length, 0),
+      synonyms: drugs.reduce((n, d) => n + (d.synonyms?.length ?? 0), 0),
       interactions: interactions.length,
       oncRules: interactions.filter((i) => i.oncGroup !== undefined).length,
       rxcuiCheck: {

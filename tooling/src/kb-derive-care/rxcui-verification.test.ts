@@ -96,7 +96,12 @@ describe.skipIf(dataDir === undefined)(
       const gentamicin = result.checks.find((c) => c.name === 'gentamicin');
       expect(gentamicin?.rxcui).toBe('4413');
       const curated = result.checks.filter((c) => c.status === 'curated');
-      expect(curated.length).toBeLessThanOrEqual(44);
+      // 45 since KB 0.5.1: lidocaine (6387) has no oral solid product.
+      expect(curated.length).toBeLessThanOrEqual(45);
+      expect(curated.find((c) => c.name === 'lidocaine')).toMatchObject({
+        rxcui: '6387',
+        why: 'no-oral-solid',
+      });
     });
   },
 );

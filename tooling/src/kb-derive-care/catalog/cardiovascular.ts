@@ -87,6 +87,7 @@ quinidine | antiarrhythmic qt-prolonging cyp2d6-strong-inhibitor pgp-inhibitor |
 disopyramide | antiarrhythmic qt-prolonging anticholinergic | 100-200 mg orally every 6 hours
 procainamide | antiarrhythmic qt-prolonging | specialist use only
 mexiletine | antiarrhythmic | 200-300 mg orally every 8 hours with food
+lidocaine | local-anesthetic antiarrhythmic | local infiltration up to 200 mg (3 mg/kg); 5% medicated plaster up to 12 hours in 24 | cui=6387; why=no-oral-solid; brands=xylocaine, lidoderm
 simvastatin | statin | 20-40 mg orally once daily in the evening
 lovastatin | statin | 20-80 mg orally daily with the evening meal
 atorvastatin | statin | 10-80 mg orally once daily

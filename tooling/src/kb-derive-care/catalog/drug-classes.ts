@@ -142,6 +142,7 @@ nsaid | Non-steroidal anti-inflammatory drug | who-atc
 cox2-selective-nsaid | COX-2 selective NSAID | who-atc
 salicylate | Salicylate | who-atc
 general-anesthetic | General anaesthetic | who-atc
+local-anesthetic | Local anaesthetic | who-atc
 neuromuscular-blocker | Neuromuscular blocker | who-atc
 # Immunology and oncology
 dmard | Disease-modifying antirheumatic drug | who-atc
