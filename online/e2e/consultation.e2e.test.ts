@@ -204,10 +204,16 @@ describe('the consultation screen', () => {
   it('structures a note for review and saves the coded visit', async () => {
     const { patientId } = stack.seeds.anticoagulated;
     await page.getByLabel('Note or transcript').fill(NOTE);
+    const summarized = page.waitForRequest((r) => r.url().endsWith('/api/v1/summarize'));
     await page.getByRole('button', { name: 'Structure note' }).click();
+    // The record's age goes with the note, so vitals are judged against cut-offs for that age.
+    expect(JSON.parse((await summarized).postData() ?? '{}')).toMatchObject({ ageYears: 67 });
     const review = page.getByTestId('note-summary');
     await review.waitFor();
     const text = (await review.textContent()) ?? '';
+    expect(await review.getByTestId('vital-cut-offs').textContent()).toContain(
+      'Adult vital-sign cut-offs, age 67 years. Age from the patient record.',
+    );
     expect(text).toMatch(/Fever/i);
     expect(text).toMatch(/Chest pain\s*absent/i);
     expect(text).toMatch(/amoxicillin/i);

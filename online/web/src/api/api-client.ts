@@ -107,7 +107,7 @@ export function createApiClient(options: ApiClientOptions) {
         { path: '/api/v1/assist', method: 'POST', body, ...(signal ? { signal } : {}) },
         AssistResponseSchema,
       ),
-    summarize: (body: { text: string; patient?: string }) =>
+    summarize: (body: { text: string; patient?: string; ageYears?: number }) =>
       call(
         { path: '/api/v1/summarize', method: 'POST', body: { ...body, format: 'summary' } },
         SummarizeSummaryResponseSchema,

@@ -184,6 +184,7 @@ export function ConsultationScreen({ client }: { client: ApiClient }) {
             key={state.encounterId}
             client={client}
             patientId={patient.patientId}
+            patientAge={patient.age}
             encounterId={state.encounterId}
             onUseFindings={(findings) => {
               dispatch({ type: 'findings-merged', findings });

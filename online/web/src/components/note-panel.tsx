@@ -20,6 +20,8 @@ import { SummaryReview } from './summary-review.js';
 export interface NotePanelProps {
   client: ApiClient;
   patientId: string;
+  /** The patient's age in years, when the record has it: children's vital-sign cut-offs. */
+  patientAge: number | null;
   encounterId: string;
   onUseFindings: (findings: FindingEntry[]) => void;
 }
@@ -30,7 +32,13 @@ type SaveState =
   | { state: 'saved'; eventId: string }
   | { state: 'failed'; message: string };
 
-export function NotePanel({ client, patientId, encounterId, onUseFindings }: NotePanelProps) {
+export function NotePanel({
+  client,
+  patientId,
+  patientAge,
+  encounterId,
+  onUseFindings,
+}: NotePanelProps) {
   const [text, setText] = useState('');
   const [summary, setSummary] = useState<ClinicalSummary | null>(null);
   const [kept, setKept] = useState<KeptItems | null>(null);
@@ -43,7 +51,11 @@ export function NotePanel({ client, patientId, encounterId, onUseFindings }: Not
     setError(null);
     setSave({ state: 'idle' });
     try {
-      const result = await client.summarize({ text, patient: patientId });
+      const result = await client.summarize({
+        text,
+        patient: patientId,
+        ...(patientAge === null ? {} : { ageYears: patientAge }),
+      });
       setSummary(result);
       setKept(keepAll(result));
     } catch (thrown) {

@@ -1,6 +1,7 @@
 /** What the extractor read from the note, item by item, for the doctor to keep, drop or correct. */
 import type { ClinicalSummary } from '../consultation/summary-types.js';
 import type { KeptItems } from '../consultation/visit-event.js';
+import { vitalCutOffsView } from '../format/vital-cut-offs.js';
 
 export interface SummaryReviewProps {
   summary: ClinicalSummary;
@@ -58,6 +59,8 @@ export function SummaryReview({ summary, kept, onChange }: SummaryReviewProps) {
     v.kind === 'blood-pressure'
       ? `Blood pressure ${String(v.systolic)}/${String(v.diastolic)} ${v.unit}`
       : `${v.kind.replaceAll('-', ' ')} ${String(v.value)} ${v.unit}`;
+  // Which cut-offs turned the vitals into findings (children's, adult, or adult for want of an age).
+  const cutOffs = summary.vitalCutOffs ? vitalCutOffsView(summary.vitalCutOffs) : null;
   return (
     <div className="summary-review" data-testid="note-summary">
       <h3>Findings</h3>
@@ -154,6 +157,14 @@ export function SummaryReview({ summary, kept, onChange }: SummaryReviewProps) {
               </li>
             ))}
           </ul>
+          {cutOffs ? (
+            <p
+              className={`vital-cut-offs${cutOffs.warn ? ' warn' : ''}`}
+              data-testid="vital-cut-offs"
+            >
+              <strong>{cutOffs.title}.</strong> {cutOffs.detail}
+            </p>
+          ) : null}
         </>
       ) : null}
       {summary.medications.length > 0 ? (

@@ -27,6 +27,10 @@ export function buildAssistRequest(state: ConsultationState): AssistRequestInput
   if (text.length > 0) {
     request.text = text;
   }
+  // The age chooses children's vital-sign cut-offs for vitals in the free text.
+  if (typeof patient.age === 'number') {
+    request.age = patient.age;
+  }
   return request;
 }
 

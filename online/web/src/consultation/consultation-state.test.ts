@@ -106,6 +106,13 @@ describe('buildAssistRequest', () => {
     });
   });
 
+  it("sends the patient's age when the record has it (children's vital-sign cut-offs for the text)", () => {
+    const child = { ...opened(), patient: { ...PATIENT, age: 3 }, freeText: 'HR 130' };
+    expect(buildAssistRequest(child)).toMatchObject({ age: 3, text: 'HR 130' });
+    const unknown = { ...opened(), patient: { ...PATIENT, age: null }, freeText: 'HR 130' };
+    expect(buildAssistRequest(unknown)).not.toHaveProperty('age');
+  });
+
   it('gives equal keys for equal consultations and an empty key for none', () => {
     const a = buildAssistRequest({ ...opened(), findings: [fever] });
     const b = buildAssistRequest({ ...opened(), findings: [{ ...fever, from: 'question' }] });

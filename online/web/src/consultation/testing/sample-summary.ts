@@ -1,4 +1,8 @@
-/** A structured note for tests: findings (repeated, negated, possible, family), conditions, vitals, medications, plan. */
+/**
+ * A structured note for tests: findings (repeated, negated, possible, family), conditions, vitals with
+ * the cut-offs they were read against, medications, plan. Its `kbVersion` is the shipped KB's
+ * (`sample-summary.test.ts` checks it).
+ */
 import { SummarizeSummaryResponseSchema } from '@mediassist/shared/api';
 import type { ClinicalSummary } from '../summary-types.js';
 
@@ -6,7 +10,7 @@ const span = (start: number, text: string) => ({ span: { start, end: start + tex
 const mention = { experiencer: 'patient', section: 'hpi', match: 'exact' } as const;
 
 export const SUMMARY: ClinicalSummary = SummarizeSummaryResponseSchema.parse({
-  kbVersion: '0.4.0',
+  kbVersion: '0.5.1',
   textLength: 200,
   dialogue: false,
   chiefComplaint: null,
@@ -84,6 +88,12 @@ export const SUMMARY: ClinicalSummary = SummarizeSummaryResponseSchema.parse({
     },
     { kind: 'temperature', loinc: '8310-5', value: 38.4, unit: 'Cel', ...span(80, 'T 38.4 C') },
   ],
+  vitalCutOffs: {
+    basis: 'adult',
+    ageYears: 67,
+    ageFrom: 'request',
+    note: 'Vital-sign findings read against adult cut-offs.',
+  },
   medications: [
     {
       rxcui: '723',
