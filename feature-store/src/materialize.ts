@@ -1,16 +1,18 @@
 /**
  * Materialization: the latest value per patient of some views, from the offline store to the online
- * store, streamed as Arrow record batches into pipelined writes. Idempotent (the online store keeps
+ * store, streamed as pre-encoded batches (from DuckDB: rows already framed as the online store's
+ * hashes) into pipelined writes. Idempotent (the online store keeps
  * the newest value per view, and an equal one rewrites the same bytes); an incremental run moves
  * only patients whose latest row was written since the last successful run (the watermark).
  */
-import type { RecordBatch } from 'apache-arrow';
 import { AppError } from '@mediassist/shared/errors';
 import type { AnyFeatureView } from './definitions/feature-view.js';
 import { minutes } from './definitions/duration.js';
-import { latestPatientIds, latestViewColumns } from './offline/latest-batch.js';
 import type { OfflineStore } from './offline/offline-store.js';
-import type { EncodedFeatureBatch, OnlineStore, WriteSummary } from './online/online-store.js';
+import { countBatchValues } from './online/framed-hashes.js';
+import type { OnlineStore, WriteSummary } from './online/online-store.js';
+
+export { encodedBatch } from './offline/latest-batch.js';
 
 export type MaterializeMode = 'full' | 'incremental';
 
@@ -64,7 +66,7 @@ export async function materialize(options: MaterializeOptions): Promise<Material
   const startedMs = clock().getTime();
   const createdAfter =
     mode === 'incremental' ? await incrementalMarks(options) : new Map<string, Date>();
-  const latest = await offline.readLatest({
+  const latest = await offline.readLatestEncoded({
     views,
     createdAfter,
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
@@ -80,10 +82,9 @@ export async function materialize(options: MaterializeOptions): Promise<Material
   };
   try {
     for await (const batch of latest.batches) {
-      const encoded = encodedBatch(batch, views);
-      progress.patients += encoded.rows;
-      progress.rows += countValues(encoded);
-      const write = online.writeEncoded(encoded).then(record);
+      progress.patients += batch.rows;
+      progress.rows += countBatchValues(batch);
+      const write = online.writeEncoded(batch).then(record);
       write.catch(() => undefined); // handled when awaited below; never an unhandled rejection meanwhile
       inFlight.push(write);
       if (inFlight.length >= concurrency) {
@@ -126,33 +127,6 @@ async function incrementalMarks(options: MaterializeOptions): Promise<Map<string
     }
   }
   return marks;
-}
-
-/** An Arrow batch of `readLatest` as the online store's columnar input, without copying any bytes. */
-export function encodedBatch(
-  batch: RecordBatch,
-  views: readonly AnyFeatureView[],
-): EncodedFeatureBatch {
-  return {
-    rows: batch.numRows,
-    patientIds: latestPatientIds(batch),
-    views: views.map((view) => {
-      const { bytes, offsets, asOfMs } = latestViewColumns(batch, view.name);
-      return { view, values: { bytes, offsets }, asOfMs };
-    }),
-  };
-}
-
-function countValues(batch: EncodedFeatureBatch): number {
-  let n = 0;
-  for (const column of batch.views) {
-    for (const asOf of column.asOfMs) {
-      if (!Number.isNaN(asOf)) {
-        n += 1;
-      }
-    }
-  }
-  return n;
 }
 
 function perSecond(count: number, seconds: number): number {

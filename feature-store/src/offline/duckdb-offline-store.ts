@@ -16,6 +16,7 @@ import {
   viewDirectory,
 } from './lake-layout.js';
 import type {
+  LatestEncodedFeatures,
   LatestFeatures,
   OfflineStore,
   ReadLatestOptions,
@@ -34,8 +35,11 @@ import {
   buildMaxCreatedAtSql,
   buildTrainingSetSql,
   type LabelSourceSql,
-  type LatestViewSource,
 } from './sql.js';
+import { buildLatestFramedSql, type FramedViewSource } from './framed-latest-sql.js';
+import { streamFramedBatches } from './duckdb-framed-stream.js';
+import { framedFieldOrder } from '../online/framed-hashes.js';
+import type { EncodedFeatureBatch } from '../online/online-store.js';
 import { checkTrainingLabel, trainingFeature } from './training-feature.js';
 
 export interface DuckDbOfflineStoreOptions {
@@ -121,17 +125,37 @@ export class DuckDbOfflineStore implements OfflineStore {
   }
 
   async readLatest(options: ReadLatestOptions): Promise<LatestFeatures> {
-    const { views, asOf, createdAfter } = options;
+    const { views, asOf } = options;
+    const batchSize = options.batchSize ?? DEFAULT_LATEST_BATCH;
+    const { sources, createdAtHigh } = await this.#latestSources(options);
+    const sql = buildLatestSql({ views: sources, ...(asOf ? { asOf } : {}) });
+    return { createdAtHigh, batches: this.#streamLatest({ sql, views, batchSize }) };
+  }
+
+  /** The rows of `readLatest` framed by DuckDB as the online store's hashes (see framed-latest-sql.ts). */
+  async readLatestEncoded(options: ReadLatestOptions): Promise<LatestEncodedFeatures> {
+    const { asOf } = options;
+    const batchSize = options.batchSize ?? DEFAULT_LATEST_BATCH;
+    const { sources, createdAtHigh } = await this.#latestSources(options);
+    const sql = buildLatestFramedSql({ views: sources, ...(asOf ? { asOf } : {}) });
+    const views = framedFieldOrder(options.views, (view) => view.value.encoding);
+    return { createdAtHigh, batches: this.#streamFramed({ sql, views, batchSize }) };
+  }
+
+  async #latestSources(
+    options: ReadLatestOptions,
+  ): Promise<{ sources: FramedViewSource[]; createdAtHigh: Map<string, Date | null> }> {
+    const { views, createdAfter } = options;
     if (views.length === 0) {
       throw new AppError('VALIDATION_FAILED', 'readLatest needs at least one view');
     }
-    const batchSize = options.batchSize ?? DEFAULT_LATEST_BATCH;
-    const sources: LatestViewSource[] = await Promise.all(
+    const sources: FramedViewSource[] = await Promise.all(
       views.map(async (view) => {
         const since = createdAfter?.get(view.name);
         const files = await this.#files(view);
         return {
           name: view.name,
+          version: view.version,
           encoding: view.value.encoding,
           files,
           ...(since ? { createdAfter: since } : {}),
@@ -144,8 +168,7 @@ export class DuckDbOfflineStore implements OfflineStore {
         createdAtHigh.set(source.name, await this.#maxCreatedAt(connection, source.files));
       }
     });
-    const sql = buildLatestSql({ views: sources, ...(asOf ? { asOf } : {}) });
-    return { createdAtHigh, batches: this.#streamLatest({ sql, views, batchSize }) };
+    return { sources, createdAtHigh };
   }
 
   trainingSet<TView extends AnyFeatureView>(
@@ -235,6 +258,19 @@ export class DuckDbOfflineStore implements OfflineStore {
     const connection = await this.#instance.connect();
     try {
       yield* streamLatestBatches({ connection, ...options });
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  async *#streamFramed(options: {
+    sql: string;
+    views: readonly AnyFeatureView[];
+    batchSize: number;
+  }): AsyncIterable<EncodedFeatureBatch> {
+    const connection = await this.#instance.connect();
+    try {
+      yield* streamFramedBatches({ connection, ...options });
     } finally {
       connection.closeSync();
     }

@@ -12,6 +12,7 @@ import {
 } from 'apache-arrow';
 import { AppError } from '@mediassist/shared/errors';
 import type { AnyFeatureView } from '../definitions/feature-view.js';
+import type { EncodedFeatureBatch } from '../online/online-store.js';
 
 export const PATIENT_ID_COLUMN = 'patient_id';
 
@@ -189,5 +190,20 @@ export function latestPatientIds(batch: RecordBatch): { bytes: Uint8Array; offse
   return {
     bytes: ids.values as Uint8Array,
     offsets: (ids.valueOffsets as Int32Array).subarray(ids.offset, ids.offset + batch.numRows + 1),
+  };
+}
+
+/** An Arrow batch of `readLatest` as the online store's columnar input, without copying any bytes. */
+export function encodedBatch(
+  batch: RecordBatch,
+  views: readonly AnyFeatureView[],
+): EncodedFeatureBatch {
+  return {
+    rows: batch.numRows,
+    patientIds: latestPatientIds(batch),
+    views: views.map((view) => {
+      const { bytes, offsets, asOfMs } = latestViewColumns(batch, view.name);
+      return { view, values: { bytes, offsets }, asOfMs };
+    }),
   };
 }

@@ -5,8 +5,10 @@
 import type { PatientId } from '@mediassist/shared/ids';
 import type { RecordBatch } from 'apache-arrow';
 import type { AnyFeatureView } from '../definitions/feature-view.js';
-import { assembleLatestBatch, LatestViewColumnBuilder } from './latest-batch.js';
+import { assembleLatestBatch, encodedBatch, LatestViewColumnBuilder } from './latest-batch.js';
+import type { EncodedFeatureBatch } from '../online/online-store.js';
 import type {
+  LatestEncodedFeatures,
   LatestFeatures,
   OfflineStore,
   ReadLatestOptions,
@@ -51,6 +53,14 @@ export class MemoryOfflineStore implements OfflineStore {
       }
       return { rows: rows.length, createdAt };
     });
+  }
+
+  async readLatestEncoded(options: ReadLatestOptions): Promise<LatestEncodedFeatures> {
+    const latest = await this.readLatest(options);
+    return {
+      createdAtHigh: latest.createdAtHigh,
+      batches: encodedBatches(latest.batches, options.views),
+    };
   }
 
   readLatest(options: ReadLatestOptions): Promise<LatestFeatures> {
@@ -190,5 +200,14 @@ async function* batchesOf(options: {
       columns,
     });
     await Promise.resolve();
+  }
+}
+
+async function* encodedBatches(
+  batches: AsyncIterable<RecordBatch>,
+  views: readonly AnyFeatureView[],
+): AsyncIterable<EncodedFeatureBatch> {
+  for await (const batch of batches) {
+    yield encodedBatch(batch, views);
   }
 }

@@ -6,6 +6,7 @@
 import type { PatientId } from '@mediassist/shared/ids';
 import type { RecordBatch } from 'apache-arrow';
 import type { AnyFeatureView, FeatureValueOf } from '../definitions/feature-view.js';
+import type { EncodedFeatureBatch } from '../online/online-store.js';
 
 /** One feature value of one patient, valid as of `eventTimestamp` (the producer's data cut-off). */
 export interface FeatureRow<TValue> {
@@ -47,6 +48,13 @@ export interface LatestFeatures {
   readonly batches: AsyncIterable<RecordBatch>;
 }
 
+/** `readLatest` for materialization: the same rows as the online store's pre-encoded batches. */
+export interface LatestEncodedFeatures {
+  readonly createdAtHigh: ReadonlyMap<string, Date | null>;
+  /** Each batch may carry the rows pre-framed (`framed`); its `views` hold the same values. */
+  readonly batches: AsyncIterable<EncodedFeatureBatch>;
+}
+
 export interface TrainingLabel {
   readonly patientId: PatientId;
   readonly labelTimestamp: Date;
@@ -84,6 +92,8 @@ export interface OfflineStore {
   ): Promise<WriteSnapshotResult>;
   /** The latest value per patient for some views, streamed as Arrow record batches. */
   readLatest(options: ReadLatestOptions): Promise<LatestFeatures>;
+  /** The same rows as `readLatest`, as batches for `OnlineStore.writeEncoded` (materialization). */
+  readLatestEncoded(options: ReadLatestOptions): Promise<LatestEncodedFeatures>;
   /**
    * A point-in-time-correct training set: for each label, each view's latest row with
    * `event_timestamp` strictly before `labelTimestamp`. Ordered by patient, then label time.

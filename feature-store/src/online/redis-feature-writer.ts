@@ -5,6 +5,7 @@
  */
 import { AppError } from '@mediassist/shared/errors';
 import { Command, type Redis } from 'ioredis';
+import { batchViews } from './framed-hashes.js';
 import type { EncodedFeatureBatch } from './online-store.js';
 import {
   MAX_VIEWS_PER_RESTORE,
@@ -105,7 +106,7 @@ export class RedisFeatureWriter {
     const { batch, onReply } = options;
     if (
       batch.rows < RESTORE_MIN_ROWS ||
-      batch.views.length > MAX_VIEWS_PER_RESTORE ||
+      batchViews(batch).length > MAX_VIEWS_PER_RESTORE ||
       !this.#restoreSupported ||
       this.#nextPath() === 'script'
     ) {

@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import type { AnyFeatureView } from '../definitions/feature-view.js';
 import type { FeatureRegistry } from '../definitions/registry.js';
 import { encodeFeatureWrites } from './encode-writes.js';
+import { batchViews } from './framed-hashes.js';
 import type {
   EncodedFeatureBatch,
   FeatureState,
@@ -124,9 +125,9 @@ export class RedisOnlineStore<TView extends AnyFeatureView> implements OnlineSto
   }
 
   async writeEncoded(batch: EncodedFeatureBatch): Promise<WriteSummary> {
-    for (const column of batch.views) {
-      if (!this.registry.find(column.view.name)) {
-        throw new AppError('VALIDATION_FAILED', `Unknown feature view ${column.view.name}`);
+    for (const view of batchViews(batch)) {
+      if (!this.registry.find(view.name)) {
+        throw new AppError('VALIDATION_FAILED', `Unknown feature view ${view.name}`);
       }
     }
     let written = 0;

@@ -9,18 +9,28 @@
 import { AppError } from '@mediassist/shared/errors';
 import { Crc64Jones } from './crc64-jones.js';
 import { columnValue, isPatientIdBytes } from './encoded-column.js';
-import type { EncodedFeatureBatch, EncodedViewColumn } from './online-store.js';
-import { viewFields } from './redis-keys.js';
+import type { AnyFeatureView } from '../definitions/feature-view.js';
+import { batchViews, framedFieldOrder, framedViewParts } from './framed-hashes.js';
+import type {
+  EncodedColumn,
+  EncodedFeatureBatch,
+  EncodedViewColumn,
+  FramedHashes,
+} from './online-store.js';
 import type { WriteCommand } from './redis-write-commands.js';
+import {
+  DUMP_RDB_VERSION,
+  RDB_TYPE_HASH,
+  rdbLength,
+  rdbLengthSize,
+  rdbString,
+} from './rdb-format.js';
 import { encodeBulk } from './resp-writer.js';
+
+export { DUMP_RDB_VERSION, RDB_TYPE_HASH, rdbLength, rdbString };
 
 /** Views per RESTORE batch: each row's set of views is a bit mask in a 31-bit integer. */
 export const MAX_VIEWS_PER_RESTORE = 30;
-
-/** RDB object type of a hash stored as field/value strings (loaded into a listpack or hash table). */
-export const RDB_TYPE_HASH = 4;
-/** Redis 5.0's RDB version; every later Redis accepts payloads of this version or older. */
-export const DUMP_RDB_VERSION = 9;
 
 /** `*4`, then `RESTORE`: every command has the key, the TTL and the payload as arguments. */
 const RESTORE_HEAD = Buffer.concat([Buffer.from('*4\r\n'), encodeBulk('RESTORE')]);
@@ -33,33 +43,6 @@ interface ViewParts {
   readonly valueField: Uint8Array;
   /** `<view>:as_of` + its value, then `<view>:version` + its value, as RDB strings. */
   tail(asOfMs: number): Uint8Array;
-}
-
-/** Length prefix of an RDB string or collection (rdbSaveLen): 1, 2 or 5 bytes, big-endian. */
-export function rdbLength(length: number): Uint8Array {
-  if (length < 0x40) {
-    return Uint8Array.of(length);
-  }
-  if (length < 0x4000) {
-    return Uint8Array.of(0x40 | (length >>> 8), length & 0xff);
-  }
-  return Uint8Array.of(
-    0x80,
-    (length >>> 24) & 0xff,
-    (length >>> 16) & 0xff,
-    (length >>> 8) & 0xff,
-    length & 0xff,
-  );
-}
-
-function rdbLengthSize(length: number): number {
-  return length < 0x40 ? 1 : length < 0x4000 ? 2 : 5;
-}
-
-/** An RDB raw string: length prefix, then the bytes. */
-export function rdbString(text: string): Uint8Array {
-  const bytes = Buffer.from(text, 'utf8');
-  return Buffer.concat([rdbLength(bytes.byteLength), bytes]);
 }
 
 /** A RESTORE command, with its key and payload arguments also as RESP bulk strings on their own. */
@@ -92,19 +75,21 @@ export class RestoreCommandEncoder {
    * sizes first, so the whole batch is written into one buffer of the exact size.
    */
   encode(batch: EncodedFeatureBatch, options: { rows?: readonly number[] } = {}): RestoreCommand[] {
-    if (batch.views.length > MAX_VIEWS_PER_RESTORE) {
+    if (batchViews(batch).length > MAX_VIEWS_PER_RESTORE) {
       // Also keeps the per-row view set a 31-bit mask below.
       throw new AppError(
         'VALIDATION_FAILED',
         `At most ${String(MAX_VIEWS_PER_RESTORE)} views per write`,
       );
     }
-    // Large values first: Redis then turns the hash into a hash table sized for every field at once.
-    const columns = [...batch.views].sort(
-      (a, b) =>
-        Number(b.view.value.encoding.kind === 'float32') -
-        Number(a.view.value.encoding.kind === 'float32'),
-    );
+    if (batch.framed) {
+      return this.#encodeFramed({
+        ids: batch.patientIds,
+        framed: batch.framed,
+        rows: options.rows,
+      });
+    }
+    const columns = framedFieldOrder(batch.views, (column) => column.view.value.encoding);
     const parts = columns.map((column) => this.#partsFor(column));
     const rowCount = options.rows?.length ?? batch.rows;
     const rowAt = (r: number) => (options.rows ? (options.rows[r] as number) : r);
@@ -231,19 +216,102 @@ export class RestoreCommandEncoder {
     return commands;
   }
 
+  /** RESTOREs of rows the offline store framed already: the key, the TTL and the CRC are added. */
+  #encodeFramed(options: {
+    ids: EncodedColumn;
+    framed: FramedHashes;
+    rows: readonly number[] | undefined;
+  }): RestoreCommand[] {
+    const { ids, framed, rows } = options;
+    const rowCount = rows?.length ?? framed.payloads.length;
+    const rowAt = (r: number) => (rows ? (rows[r] as number) : r);
+    const keyLength = this.#keyHead.byteLength + PATIENT_ID_BYTES + 1;
+    const keyHeader = Buffer.from(`$${String(keyLength)}\r\n`);
+    const fixed =
+      RESTORE_HEAD.byteLength + keyHeader.byteLength + keyLength + 2 + this.#ttl.byteLength;
+    let total = 0;
+    for (let r = 0; r < rowCount; r++) {
+      const row = rowAt(r);
+      const size = (framed.payloads[row]?.byteLength ?? 0) + 8;
+      if ((framed.viewMasks[row] ?? 0) === 0) {
+        continue;
+      }
+      if (!isPatientIdBytes(columnValue(ids, row))) {
+        throw new AppError('VALIDATION_FAILED', 'Invalid patient id in encoded batch', {
+          details: [{ path: `patientIds[${String(row)}]`, issue: 'invalid_format' }],
+        });
+      }
+      total += fixed + 1 + decimalDigits(size) + 2 + size + 2;
+    }
+    const out = Buffer.allocUnsafe(total);
+    const crc = this.#crc;
+    const commands: RestoreCommand[] = [];
+    const viewSets = new Map<number, { view: AnyFeatureView }[]>();
+    let position = 0;
+    for (let r = 0; r < rowCount; r++) {
+      const row = rowAt(r);
+      const mask = framed.viewMasks[row] ?? 0;
+      if (mask === 0) {
+        continue;
+      }
+      const payload = framed.payloads[row] as Uint8Array;
+      const start = position;
+      position += copyInto(out, RESTORE_HEAD, position);
+      const keyBulkStart = position;
+      position += copyInto(out, keyHeader, position);
+      const keyStart = position;
+      position += copyInto(out, this.#keyHead, position);
+      const idStart = ids.offsets[row] as number;
+      for (let k = 0; k < PATIENT_ID_BYTES; k++) {
+        out[position++] = ids.bytes[idStart + k] as number;
+      }
+      out[position++] = 0x7d; // }
+      out[position++] = 0x0d;
+      out[position++] = 0x0a;
+      position += copyInto(out, this.#ttl, position);
+      const payloadBulkStart = position;
+      out[position++] = 0x24; // $
+      position = writeDecimal(out, payload.byteLength + 8, position);
+      out[position++] = 0x0d;
+      out[position++] = 0x0a;
+      const payloadStart = position;
+      out.set(payload, position);
+      position += payload.byteLength;
+      crc.reset();
+      crc.update(out, payloadStart, position);
+      out.writeUInt32LE(crc.low, position);
+      out.writeUInt32LE(crc.high, position + 4);
+      position += 8;
+      out[position++] = 0x0d;
+      out[position++] = 0x0a;
+      let views = viewSets.get(mask);
+      if (!views) {
+        views = framed.views.filter((_, k) => (mask & (1 << k)) !== 0).map((view) => ({ view }));
+        viewSets.set(mask, views);
+      }
+      commands.push({
+        row,
+        views,
+        key: out.subarray(keyStart, keyStart + keyLength),
+        keyBulk: out.subarray(keyBulkStart, keyStart + keyLength + 2),
+        payloadBulk: out.subarray(payloadBulkStart, position),
+        bytes: out.subarray(start, position),
+      });
+    }
+    return commands;
+  }
+
   #partsFor(column: EncodedViewColumn): ViewParts {
     const { name, version } = column.view;
     const cacheKey = `${name}@${String(version)}`;
     let cached = this.#parts.get(cacheKey);
     if (!cached) {
-      const fields = viewFields(name);
-      const asOfField = rdbString(fields.asOf);
-      const versionPair = Buffer.concat([rdbString(fields.version), rdbString(String(version))]);
+      const { valueField, asOfField, versionPair } = framedViewParts({ name, version });
       // A snapshot gives most rows the same as_of, so the tail is rebuilt only when it changes.
       let lastAsOf = Number.NaN;
       let lastTail: Uint8Array = new Uint8Array(0);
       cached = {
-        valueField: rdbString(fields.value),
+        valueField,
         tail(asOfMs) {
           if (asOfMs !== lastAsOf) {
             if (!Number.isSafeInteger(asOfMs) || asOfMs < 0) {

@@ -1,5 +1,6 @@
 /** Encodes an `EncodedFeatureBatch` as one EVALSHA (or EVAL) of the write script per patient row. */
 import { AppError } from '@mediassist/shared/errors';
+import type { AnyFeatureView } from '../definitions/feature-view.js';
 import { columnValue, isPatientIdBytes } from './encoded-column.js';
 import type { EncodedFeatureBatch, EncodedViewColumn } from './online-store.js';
 import { viewFields } from './redis-keys.js';
@@ -14,7 +15,7 @@ export interface WriteCommand {
   /** Row of the batch this command writes. */
   readonly row: number;
   /** The views it carries, in argument order (bit i of the script's reply is views[i]). */
-  readonly views: readonly EncodedViewColumn[];
+  readonly views: readonly { readonly view: AnyFeatureView }[];
   /** The patient key, a view into `bytes` (for routing on Redis Cluster). */
   readonly key: Buffer;
   /** The complete RESP request. */

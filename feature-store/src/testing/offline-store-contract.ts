@@ -13,6 +13,7 @@ import { medicationList } from '../definitions/views/medication-list.js';
 import { patientEmbedding } from '../definitions/views/patient-embedding.js';
 import { recentFindings } from '../definitions/views/recent-findings.js';
 import { latestPatientIds, latestViewColumns } from '../offline/latest-batch.js';
+import { columnValue } from '../online/encoded-column.js';
 import type { OfflineStore, ReadLatestOptions, TrainingLabel } from '../offline/offline-store.js';
 import { samplePatientFeatures, testPatientId } from './sample-features.js';
 
@@ -68,6 +69,46 @@ export async function readAllLatest(
         patientId: decoder.decode(ids.bytes.subarray(ids.offsets[i], ids.offsets[i + 1])),
         views,
       });
+    }
+  }
+  rows.sort((a, b) => a.patientId.localeCompare(b.patientId));
+  // Materialization's read must see exactly the same rows (DuckDB frames them in other SQL).
+  const encoded = await readAllLatestEncoded(store, options);
+  expect(encoded.rows).toEqual(rows);
+  expect(encoded.batchSizes).toEqual(batchSizes);
+  expect(encoded.createdAtHigh).toEqual(latest.createdAtHigh);
+  return { rows, batchSizes, createdAtHigh: latest.createdAtHigh };
+}
+
+/** Every row of a `readLatestEncoded`, decoded like `readAllLatest` (framed rows via `views`). */
+async function readAllLatestEncoded(
+  store: OfflineStore,
+  options: ReadLatestOptions,
+): Promise<{
+  rows: LatestRow[];
+  batchSizes: number[];
+  createdAtHigh: ReadonlyMap<string, Date | null>;
+}> {
+  const latest = await store.readLatestEncoded(options);
+  const rows: LatestRow[] = [];
+  const batchSizes: number[] = [];
+  const decoder = new TextDecoder();
+  for await (const batch of latest.batches) {
+    batchSizes.push(batch.rows);
+    for (let i = 0; i < batch.rows; i++) {
+      const views: LatestRow['views'] = {};
+      for (const view of options.views) {
+        const column = batch.views.find((c) => c.view.name === view.name);
+        const asOfMs = column?.asOfMs[i] ?? Number.NaN;
+        if (!column || Number.isNaN(asOfMs)) {
+          views[view.name] = null;
+          continue;
+        }
+        const decoded = decodeFeatureValue(view, columnValue(column.values, i));
+        views[view.name] = { value: decoded.ok ? decoded.value : decoded, asOf: new Date(asOfMs) };
+      }
+      const id = columnValue(batch.patientIds, i);
+      rows.push({ patientId: decoder.decode(id), views });
     }
   }
   rows.sort((a, b) => a.patientId.localeCompare(b.patientId));
