@@ -86,7 +86,8 @@ export function createAssistService(deps: AssistServiceDeps): AssistService {
         kb,
         request,
         extractText: (text) => extractText(text, request.age),
-        vitalFindings,
+        // Structured vitals too: children's cut-offs at the request's age, adult when unknown.
+        vitalFindings: (vitals) => vitalFindings(vitals, request.age),
       });
       const read = await reading;
       const context = patientContext({ read, request, now });

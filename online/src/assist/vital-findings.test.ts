@@ -12,6 +12,35 @@ describe('createVitalFindings', () => {
     expect(r.unresolved).toEqual([]);
   });
 
+  it("uses children's cut-offs at the patient's age (HR 130 at 3 years is not tachycardia)", () => {
+    const vitals = [
+      { loinc: '8867-4', value: 130, unit: '/min' },
+      { loinc: '9279-1', value: 30, unit: '/min' },
+    ];
+    const child = vitalFindings(vitals, 3);
+    expect(child.present).toEqual([]);
+    expect(child.absent).toEqual(expect.arrayContaining(['tachycardia', 'tachypnoea']));
+    // An infant's lower limit: HR 90 at 6 months is bradycardia (< 100 under 2 years), not at 30.
+    expect(vitalFindings([{ loinc: '8867-4', value: 90, unit: '/min' }], 0.5).present).toEqual([
+      'bradycardia',
+    ]);
+    expect(vitalFindings([{ loinc: '8867-4', value: 90, unit: '/min' }], 30).present).toEqual([]);
+    // At 3 years HR 145 is above the under-5 cut-off (140).
+    expect(vitalFindings([{ loinc: '8867-4', value: 145, unit: '/min' }], 3).present).toEqual([
+      'tachycardia',
+    ]);
+  });
+
+  it('uses the adult cut-offs when the age is unknown, and from 12 years', () => {
+    const vitals = [
+      { loinc: '8867-4', value: 130, unit: '/min' },
+      { loinc: '9279-1', value: 30, unit: '/min' },
+    ];
+    expect(vitalFindings(vitals).present).toEqual(['tachycardia', 'tachypnoea']);
+    expect(vitalFindings(vitals, undefined).present).toEqual(['tachycardia', 'tachypnoea']);
+    expect(vitalFindings(vitals, 12).present).toEqual(['tachycardia', 'tachypnoea']);
+  });
+
   it('converts Fahrenheit, and reads SpO2 by pulse oximetry as oxygen saturation', () => {
     expect(vitalFindings([{ loinc: '8310-5', value: 100.9, unit: '[degF]' }]).present).toEqual([
       'fever',

@@ -1,11 +1,13 @@
 /**
  * Measured vitals → the knowledge base's threshold findings: a finding defined as `8310-5 > 38 Cel`
  * is present at 38.6 Cel (or 101.5 [degF]) and absent at 36.9, so a measurement means the same as
- * the finding's name. Units are compared in UCUM after a few exact conversions; a measurement the
- * KB has no threshold for, or in a unit it cannot compare, is reported as unresolved.
+ * the finding's name. The cut-off is the one for the patient's age (`threshold.byAge`, children's
+ * bands; the adult value when the age is unknown, as in the text extractor). Units are compared in
+ * UCUM after a few exact conversions; a measurement the KB has no threshold for, or in a unit it
+ * cannot compare, is reported as unresolved.
  */
 import type { AssistVital } from '@mediassist/shared/api';
-import type { Finding } from '@mediassist/shared/kb';
+import { meetsThreshold, type Finding } from '@mediassist/shared/kb';
 
 /** LOINC codes recorded for the same quantity (US Core pulse oximetry carries both). */
 const SAME_QUANTITY: Readonly<Record<string, string>> = { '59408-5': '2708-6' };
@@ -34,31 +36,20 @@ export interface VitalFindings {
   unresolved: { path: string; issue: string }[];
 }
 
-function meets(value: number, threshold: NonNullable<Finding['threshold']>): boolean {
-  switch (threshold.comparator) {
-    case '>':
-      return value > threshold.value;
-    case '>=':
-      return value >= threshold.value;
-    case '<':
-      return value < threshold.value;
-    case '<=':
-      return value <= threshold.value;
-    default:
-      return threshold.comparator satisfies never;
-  }
-}
-
 function inUnit(vital: AssistVital, unit: string): number | undefined {
   const from = canonical(vital.unit);
   const to = canonical(unit);
   return from === to ? vital.value : CONVERSIONS[from]?.[to]?.(vital.value);
 }
 
+/** Reads measured vitals, at the patient's age in years when known (fractions for infants). */
+export type ReadVitalFindings = (
+  vitals: readonly AssistVital[],
+  ageYears?: number,
+) => VitalFindings;
+
 /** Builds the LOINC → threshold findings index once per knowledge base. */
-export function createVitalFindings(
-  findings: readonly Finding[],
-): (vitals: readonly AssistVital[]) => VitalFindings {
+export function createVitalFindings(findings: readonly Finding[]): ReadVitalFindings {
   const byLoinc = new Map<string, Finding[]>();
   for (const finding of findings) {
     if (finding.threshold) {
@@ -67,7 +58,7 @@ export function createVitalFindings(
       byLoinc.set(finding.threshold.loinc, list);
     }
   }
-  return (vitals) => {
+  return (vitals, ageYears) => {
     const result: VitalFindings = { present: [], absent: [], unresolved: [] };
     vitals.forEach((vital, i) => {
       const path = `vitals.${String(i)}`;
@@ -82,7 +73,8 @@ export function createVitalFindings(
         const value = threshold ? inUnit(vital, threshold.unit) : undefined;
         if (threshold && value !== undefined) {
           compared = true;
-          (meets(value, threshold) ? result.present : result.absent).push(finding.id);
+          const met = meetsThreshold({ value, threshold, ageYears });
+          (met ? result.present : result.absent).push(finding.id);
         }
       }
       if (!compared) {

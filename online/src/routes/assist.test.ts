@@ -136,6 +136,19 @@ describe('POST /api/v1/assist: the model tier', () => {
     expect(noAge.findings.present).toEqual(expect.arrayContaining(['tachycardia', 'tachypnoea']));
   });
 
+  it("reads structured vitals against children's cut-offs at the request's age, adult without one", async () => {
+    const t = await createAssistApp();
+    const vitals = [
+      { loinc: '8867-4', value: 130, unit: '/min' },
+      { loinc: '9279-1', value: 30, unit: '/min' },
+    ];
+    const child = await t.assist({ patient: { pseudonym: PATIENT }, vitals, age: 3 });
+    expect(child.findings.present).toEqual([]);
+    expect(child.findings.absent).toEqual(expect.arrayContaining(['tachycardia', 'tachypnoea']));
+    const noAge = await t.assist({ patient: { pseudonym: PATIENT }, vitals });
+    expect(noAge.findings.present).toEqual(['tachycardia', 'tachypnoea']);
+  });
+
   it('turns vitals into threshold findings (T 38.6 Cel is fever; 101.5 [degF] too)', async () => {
     const t = await createAssistApp();
     const celsius = await t.assist({
