@@ -19,6 +19,7 @@ import { materialize } from '../src/materialize.js';
 import { DuckDbOfflineStore } from '../src/offline/duckdb-offline-store.js';
 import { RedisOnlineStore } from '../src/online/redis-online-store.js';
 import { testPatientId } from '../src/testing/sample-features.js';
+import { BULK_LOAD_AOF_REWRITE_MIN_SIZE } from './bulk-load.js';
 import { seededRandom } from './synthetic-features.js';
 import { verifySample } from './verify-sample.js';
 
@@ -66,7 +67,10 @@ async function main(): Promise<void> {
 
     let redisUrl = process.env['REDIS_URL'];
     if (!redisUrl) {
-      localRedis = await startLocalRedis({ dataDir: path.join(workDir, 'redis') });
+      localRedis = await startLocalRedis({
+        dataDir: path.join(workDir, 'redis'),
+        aofRewriteMinSize: BULK_LOAD_AOF_REWRITE_MIN_SIZE,
+      });
       redisUrl = localRedis.url;
     }
     redis = new Redis(redisUrl, { maxRetriesPerRequest: 2, connectTimeout: 5_000 });

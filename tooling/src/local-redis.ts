@@ -24,6 +24,11 @@ export interface StartLocalRedisOptions {
   port?: number;
   /** Extra redis-server arguments, e.g. ['--cluster-enabled', 'yes']. */
   extraArgs?: readonly string[];
+  /**
+   * `auto-aof-rewrite-min-size` (e.g. `1gb`; Redis's default 64mb): raise it for bulk loads, so
+   * the AOF is not rewritten while a materialization streams hundreds of megabytes in.
+   */
+  aofRewriteMinSize?: string;
   /** Install Debian's redis-server when missing and running as root. */
   install?: boolean;
   startTimeoutMs?: number;
@@ -58,7 +63,10 @@ export async function startLocalRedis(options: StartLocalRedisOptions): Promise<
   const port = options.port ?? (await freePort());
   mkdirSync(dataDir, { recursive: true });
 
-  const child = spawn(binary, [...redisServerArgs({ port, dataDir }), ...extraArgs], {
+  const rewrite = options.aofRewriteMinSize
+    ? ['--auto-aof-rewrite-min-size', options.aofRewriteMinSize]
+    : [];
+  const child = spawn(binary, [...redisServerArgs({ port, dataDir }), ...rewrite, ...extraArgs], {
     stdio: 'ignore',
   });
   const exited = new Promise<void>((resolve) => {

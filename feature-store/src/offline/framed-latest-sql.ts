@@ -28,37 +28,51 @@ export function buildLatestFramedSql(options: {
   asOf?: Date;
 }): string {
   const views = framedFieldOrder(options.views, (view) => view.encoding);
-  const ctes = views.map((view, i) => `${alias(i)} AS (${latestRows(view, options.asOf)})`);
-  const present = views.map((_, i) => `CASE WHEN ${alias(i)}.value IS NULL THEN 0 ELSE 1 END`);
+  const ctes = views.map((view, i) => `${alias(i)} AS (${viewBlock(view, options.asOf)})`);
+  const present = views.map((_, i) => `CASE WHEN ${alias(i)}.block IS NULL THEN 0 ELSE 1 END`);
   const mask = views.map(
-    (_, i) => `CASE WHEN ${alias(i)}.value IS NULL THEN 0 ELSE ${String(2 ** i)} END`,
+    (_, i) => `CASE WHEN ${alias(i)}.block IS NULL THEN 0 ELSE ${String(2 ** i)} END`,
   );
-  const fields = views.map((view, i) => {
-    const parts = framedViewParts(view);
-    const v = alias(i);
-    return `coalesce(${[
-      hexLiteral(parts.valueField),
-      rdbLengthSql(`octet_length(${v}.value)`),
-      `${v}.value`,
-      hexLiteral(parts.asOfField),
-      `unhex(printf('%02x', length(${v}.as_of)))`,
-      `encode(${v}.as_of)`,
-      hexLiteral(parts.versionPair),
-    ].join(' || ')}, ''::BLOB)`;
-  });
-  const payload = [
+  const payload = concatTree([
     'encode(patient_id)',
     hexLiteral(Uint8Array.of(RDB_TYPE_HASH)),
     rdbLengthSql(`3 * (${present.join(' + ')})`),
-    ...fields,
+    ...views.map((_, i) => `coalesce(${alias(i)}.block, ''::BLOB)`),
     hexLiteral(Uint8Array.of(DUMP_RDB_VERSION & 0xff, DUMP_RDB_VERSION >>> 8)),
-  ];
+  ]);
   const joins = views.slice(1).map((_, i) => `FULL OUTER JOIN ${alias(i + 1)} USING (patient_id)`);
   return [
     `WITH ${ctes.join(',\n')}`,
-    `SELECT octet_length(encode(patient_id))::INTEGER AS patient_id_len, (${mask.join(' + ')})::INTEGER AS view_mask, ${payload.join('\n  || ')} AS payload`,
+    `SELECT octet_length(encode(patient_id))::INTEGER AS patient_id_len, (${mask.join(' + ')})::INTEGER AS view_mask, ${payload} AS payload`,
     `FROM ${alias(0)}${joins.length > 0 ? ` ${joins.join(' ')}` : ''}`,
   ].join('\n');
+}
+
+/** One view's fields of the hash per patient (`block`): value, as_of and version, as RDB strings. */
+function viewBlock(view: FramedViewSource, asOf: Date | undefined): string {
+  const parts = framedViewParts(view);
+  const block = concatTree([
+    hexLiteral(parts.valueField),
+    rdbLengthSql('octet_length(value)'),
+    'value',
+    hexLiteral(parts.asOfField),
+    `unhex(printf('%02x', length(as_of)))`,
+    'encode(as_of)',
+    hexLiteral(parts.versionPair),
+  ]);
+  return `SELECT patient_id, ${block} AS block FROM (${latestRows(view, asOf)})`;
+}
+
+/**
+ * Concatenation as a balanced tree: a left-to-right chain copies the growing prefix at every
+ * step (quadratic in the number of parts), a tree copies each byte about log2(parts) times.
+ */
+function concatTree(parts: readonly string[]): string {
+  if (parts.length <= 2) {
+    return parts.join(' || ');
+  }
+  const half = Math.ceil(parts.length / 2);
+  return `(${concatTree(parts.slice(0, half))}) || (${concatTree(parts.slice(half))})`;
 }
 
 /**
