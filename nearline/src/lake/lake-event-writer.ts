@@ -196,7 +196,12 @@ export function createLakeEventWriter(
     for (const [eventId, { envelope, streamIds }] of byEvent) {
       const row = lakeRow(envelope);
       const key = `${row.table}/${row.date}`;
-      groups.set(key, [...(groups.get(key) ?? []), { row, eventId, streamIds }]);
+      const group = groups.get(key);
+      if (group) {
+        group.push({ row, eventId, streamIds });
+      } else {
+        groups.set(key, [{ row, eventId, streamIds }]);
+      }
     }
     try {
       for (const group of groups.values()) {
