@@ -17,10 +17,14 @@ export interface WorkerProcess {
   kill(signal: NodeJS.Signals): void;
 }
 
-export function spawnWorkerProcess(env: Record<string, string>): WorkerProcess {
+/** `nodeArgs` go before the script, e.g. `--cpu-prof` (not allowed in NODE_OPTIONS). */
+export function spawnWorkerProcess(
+  env: Record<string, string>,
+  options: { nodeArgs?: readonly string[] } = {},
+): WorkerProcess {
   const child = spawn(
     process.execPath,
-    ['--conditions=@mediassist/source', '--import', 'tsx', MAIN],
+    [...(options.nodeArgs ?? []), '--conditions=@mediassist/source', '--import', 'tsx', MAIN],
     {
       cwd: PACKAGE_DIR,
       env: { ...process.env, LOG_LEVEL: 'info', ...env },
