@@ -16,7 +16,12 @@ import { createNearlineKeys } from '@mediassist/shared/events';
 import { createInteractionChecker } from '@mediassist/shared/interactions';
 import { loadKnowledgeBase } from '@mediassist/shared/kb';
 import { createLogger, type Logger } from '@mediassist/shared/logger';
-import { Redis } from 'ioredis';
+import {
+  createRedisConnection,
+  requireRedisTarget,
+  type RedisTarget,
+} from '@mediassist/feature-store/redis-connection';
+import type { Cluster, Redis } from 'ioredis';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { lakeDir, NearlineEnvSchema, registryDir } from './config.js';
 import { createRegistryEncoderSource } from './embedding/registry-encoder-source.js';
@@ -38,9 +43,9 @@ function waitForSignal(): Promise<NodeJS.Signals> {
   });
 }
 
-function createRedis(url: string, logger: Logger): Redis {
+function createRedis(target: RedisTarget, logger: Logger): Redis | Cluster {
   // Workers wait out a Redis outage instead of failing jobs (BullMQ's production guidance).
-  const redis = new Redis(url, { maxRetriesPerRequest: null });
+  const redis = createRedisConnection({ target, role: 'worker' });
   let lastLogged = 0;
   redis.on('error', (error: Error) => {
     if (Date.now() - lastLogged > 30_000) {
@@ -59,8 +64,10 @@ async function main(logger: Logger): Promise<void> {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const metrics = createNearlineMetrics({ registry });
-  const redis = createRedis(env.REDIS_URL, logger);
-  const blockingRedis = createRedis(env.REDIS_URL, logger);
+  // One Redis node (REDIS_URL) or a Redis Cluster (REDIS_CLUSTER_NODES).
+  const target = requireRedisTarget(env);
+  const redis = createRedis(target, logger);
+  const blockingRedis = createRedis(target, logger);
 
   const encoders = createRegistryEncoderSource({
     registry: createFileModelRegistry({ root: registryDir(env) }),

@@ -7,7 +7,10 @@ import { parseEnv } from '@mediassist/shared/config';
 import { offlineQueuePrefix } from '@mediassist/shared/events';
 import { createLogger } from '@mediassist/shared/logger';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+import {
+  createRedisConnection,
+  requireRedisTarget,
+} from '@mediassist/feature-store/redis-connection';
 import { OFFLINE_QUEUE, type OfflineJobData } from './schedule/offline-queue.js';
 import { ScheduleEnvSchema } from './schedule/scheduler-config.js';
 import { startScheduler } from './schedule/scheduler.js';
@@ -16,7 +19,8 @@ import { DEFAULT_SCHEDULES, type Schedule } from './schedule/schedules.js';
 function main(): void {
   const env = parseEnv(ScheduleEnvSchema);
   const logger = createLogger({ name: 'offline:scheduler', level: env.LOG_LEVEL });
-  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+  // One node or a cluster (the queue's prefix is hash-tagged); BullMQ's worker options.
+  const redis = createRedisConnection({ target: requireRedisTarget(env), role: 'worker' });
   const queue = new Queue<OfflineJobData>(OFFLINE_QUEUE, {
     connection: redis,
     prefix: offlineQueuePrefix(env.REDIS_KEY_PREFIX),

@@ -7,7 +7,10 @@ import { parseEnv } from '@mediassist/shared/config';
 import { offlineQueuePrefix } from '@mediassist/shared/events';
 import { createLogger } from '@mediassist/shared/logger';
 import { Worker } from 'bullmq';
-import { Redis } from 'ioredis';
+import {
+  createRedisConnection,
+  requireRedisTarget,
+} from '@mediassist/feature-store/redis-connection';
 import { createProgressFactory } from './io/progress.js';
 import { hourlyStages, nightlyStages } from './pipeline/model-stages.js';
 import { createOfflineProcessor } from './schedule/offline-processor.js';
@@ -17,7 +20,8 @@ import { ScheduleEnvSchema } from './schedule/scheduler-config.js';
 function main(): void {
   const env = parseEnv(ScheduleEnvSchema);
   const logger = createLogger({ name: 'offline:worker', level: env.LOG_LEVEL });
-  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+  // One node or a cluster (the queue's prefix is hash-tagged); BullMQ's worker options.
+  const redis = createRedisConnection({ target: requireRedisTarget(env), role: 'worker' });
   const shutdown = new AbortController();
   const processor = createOfflineProcessor({
     context: (job) => {

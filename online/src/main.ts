@@ -11,7 +11,11 @@ import { toAppError } from '@mediassist/shared/errors';
 import { loadKnowledgeBase } from '@mediassist/shared/kb';
 import { createLogger, type Logger } from '@mediassist/shared/logger';
 import { createTextExtractor } from '@mediassist/shared/text';
-import { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
+import {
+  createRedisConnection,
+  requireRedisTarget,
+} from '@mediassist/feature-store/redis-connection';
 import { Queue } from 'bullmq';
 import { OFFLINE_QUEUE_NAME, offlineQueuePrefix } from '@mediassist/shared/events';
 import { createEventIntake, createNearlineKeys, NEARLINE_QUEUES } from '@mediassist/shared/events';
@@ -85,14 +89,10 @@ async function createAuth(env: OnlineEnv, logger: Logger) {
   return createAuthenticator({ apiKeys, jwt });
 }
 
-function createRedis(env: OnlineEnv, logger: Logger): Redis {
-  const redis = new Redis(env.REDIS_URL, {
-    // Fail fast while disconnected: callers fall back (rate limiting) or report (readiness).
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2_000,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
-  });
+function createRedis(env: OnlineEnv, logger: Logger): Redis | Cluster {
+  // One node (REDIS_URL) or a cluster (REDIS_CLUSTER_NODES). Fail fast while disconnected:
+  // callers fall back (rate limiting) or report (readiness).
+  const redis = createRedisConnection({ target: requireRedisTarget(env), role: 'request' });
   let lastLogged = 0;
   redis.on('error', (error: unknown) => {
     if (Date.now() - lastLogged > 30_000) {
@@ -104,7 +104,7 @@ function createRedis(env: OnlineEnv, logger: Logger): Redis {
 }
 
 /** Gives Redis a moment to connect so the first requests use it; the service starts either way. */
-function redisReady(redis: Redis, timeoutMs: number): Promise<boolean> {
+function redisReady(redis: Redis | Cluster, timeoutMs: number): Promise<boolean> {
   if (redis.status === 'ready') {
     return Promise.resolve(true);
   }

@@ -8,6 +8,12 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import {
+  checkRedisTarget,
+  createRedisConnection,
+  redisConnectionEnvFields,
+  requireRedisTarget,
+} from '@mediassist/feature-store/redis-connection';
 import { parseEnv } from '@mediassist/shared/config';
 import { AppError, toAppError } from '@mediassist/shared/errors';
 import {
@@ -19,17 +25,19 @@ import {
 import { loadKnowledgeBase } from '@mediassist/shared/kb';
 import { PseudonymKeySchema } from '@mediassist/shared/pseudonym';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { listDeadLetters, redriveDeadLetters } from './dead-letter-commands.js';
 import { enqueueLines } from './enqueue-lines.js';
 
-const CliEnvSchema = z.object({
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }),
-  REDIS_KEY_PREFIX: z.string().default('mediassist:'),
-  /** Needed to accept events that name patients by their EHR id. */
-  PSEUDONYM_KEY: PseudonymKeySchema.optional(),
-});
+const CliEnvSchema = z
+  .object({
+    /** One Redis node (REDIS_URL) or a Redis Cluster (REDIS_CLUSTER_NODES=host:port,…). */
+    ...redisConnectionEnvFields,
+    REDIS_KEY_PREFIX: z.string().default('mediassist:'),
+    /** Needed to accept events that name patients by their EHR id. */
+    PSEUDONYM_KEY: PseudonymKeySchema.optional(),
+  })
+  .superRefine(checkRedisTarget({ required: true }));
 
 const USAGE =
   'usage: nearline enqueue --file <events.ndjson> [--kind visit|feedback] | dead-letters [--limit n] | redrive [--event <id>] [--limit n]';
@@ -56,7 +64,7 @@ async function run(argv: readonly string[]): Promise<number> {
   }
   const env = parseEnv(CliEnvSchema);
   const keys = createNearlineKeys(env.REDIS_KEY_PREFIX);
-  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 });
+  const redis = createRedisConnection({ target: requireRedisTarget(env), role: 'batch' });
   const prefix = keys.queuePrefix;
   const refreshQueue = new Queue(NEARLINE_QUEUES.refresh, { connection: redis, prefix });
   const deadQueue = new Queue(NEARLINE_QUEUES.deadLetter, { connection: redis, prefix });

@@ -1,12 +1,14 @@
-/** `materialize [--full] [--lake <dir>]`: the offline store's latest values → the online store (REDIS_URL). */
+/** `materialize [--full] [--lake <dir>]`: the offline store's latest values → the online store (REDIS_URL or REDIS_CLUSTER_NODES). */
 import path from 'node:path';
 import { featureRegistry, patientFeatureViews } from '@mediassist/feature-store/definitions';
 import { materialize } from '@mediassist/feature-store/materialize';
 import { DuckDbOfflineStore } from '@mediassist/feature-store/offline';
 import { RedisOnlineStore } from '@mediassist/feature-store/online';
-import { Redis } from 'ioredis';
+import {
+  createRedisConnection,
+  requireRedisTarget,
+} from '@mediassist/feature-store/redis-connection';
 import { z } from 'zod';
-import { requireEnv } from '../config.js';
 import { defineJob } from './job.js';
 import { flag, lakeArgs } from './model-args.js';
 
@@ -25,11 +27,8 @@ export const materializeJob = defineJob({
       args.lake === undefined
         ? path.join(ctx.env.MEDIASSIST_HOME, 'lake')
         : path.resolve(args.lake);
-    const redis = new Redis(requireEnv(ctx.env, 'REDIS_URL'), {
-      maxRetriesPerRequest: 2,
-      connectTimeout: 5_000,
-      lazyConnect: true,
-    });
+    // Connects on demand (lazyConnect), a few retries per command: see the factory's `batch` role.
+    const redis = createRedisConnection({ target: requireRedisTarget(ctx.env), role: 'batch' });
     const offline = await DuckDbOfflineStore.open({
       lakeDir,
       ...(args.threads === undefined ? {} : { threads: args.threads }),

@@ -1,9 +1,10 @@
 /**
  * `pipeline [--patients 20000] [--seed 42] [--out <dir>]`: everything end to end — generate → ingest →
  * features → embed → train → evaluate → promote → re-embed with production → materialize into
- * REDIS_URL (skipped without it). The result has per-stage seconds and the evaluation figures.
+ * REDIS_URL or REDIS_CLUSTER_NODES (skipped without either). The result has per-stage seconds and the evaluation figures.
  */
 import path from 'node:path';
+import { redisTargetOf } from '@mediassist/feature-store/redis-connection';
 import { z } from 'zod';
 import { pipelineStages } from '../pipeline/model-stages.js';
 import { runStages } from '../pipeline/run-pipeline.js';
@@ -31,7 +32,7 @@ export const pipelineJob = defineJob({
         patients: args.patients,
         seed: args.seed,
         exportDir,
-        materialize: ctx.env.REDIS_URL !== undefined,
+        materialize: redisTargetOf(ctx.env) !== undefined,
         train: { learningCurve: args.learningCurve },
       }),
       onStage: ({ index, total, name }) => {

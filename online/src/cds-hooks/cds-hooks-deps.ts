@@ -5,7 +5,7 @@
  */
 import { AppError } from '@mediassist/shared/errors';
 import type { Logger } from '@mediassist/shared/logger';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type { AssistService } from '../assist/assist-service.js';
 import type { Clock } from '../clock.js';
 import type { OnlineEnv } from '../config.js';
@@ -27,7 +27,7 @@ const REPLAY_REDIS_TIMEOUT_MS = 50;
 
 export interface CdsHooksDepsOptions {
   env: OnlineEnv;
-  redis: Redis;
+  redis: Redis | Cluster;
   assist: AssistService;
   logger: Logger;
   clock: Clock;
