@@ -1,3 +1,4 @@
+import { loadKnowledgeBase } from '@mediassist/shared/kb';
 import { describe, expect, it } from 'vitest';
 import { createTestKb } from '../testing/test-kb.js';
 import { createKbSearch } from './kb-search.js';
@@ -42,8 +43,47 @@ describe('createKbSearch', () => {
     expect(hits[0]).toMatchObject({ id: 'fever', matched: 'pyrexia', field: 'synonym' });
   });
 
+  it('finds a drug by a synonym, naming the ingredient and the kind of name that matched', () => {
+    expect(index.search({ q: 'amoxyc', limit: 10 })).toEqual([
+      expect.objectContaining({
+        id: '723',
+        display: 'amoxicillin',
+        matched: 'amoxycillin',
+        field: 'synonym',
+        synonymKind: 'former',
+      }),
+    ]);
+    // A brand or display match carries no synonym kind.
+    expect(index.search({ q: 'amoxil', limit: 1 })[0]).not.toHaveProperty('synonymKind');
+  });
+
   it('finds nothing for a query that matches no name', () => {
     expect(ids('zzz')).toEqual([]);
     expect(ids('!!!')).toEqual([]);
+  });
+});
+
+describe('createKbSearch on the shipped knowledge base', () => {
+  const shipped = createKbSearch(loadKnowledgeBase());
+  const drugs = (q: string) => shipped.search({ q, type: 'drug', limit: 10 });
+
+  it('finds acetaminophen when the prescriber types paracetamol', () => {
+    expect(drugs('paracetamol')[0]).toEqual({
+      type: 'drug',
+      id: '161',
+      display: 'acetaminophen',
+      matched: 'paracetamol',
+      field: 'synonym',
+      synonymKind: 'international',
+      code: { system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '161' },
+    });
+    expect(drugs('paraceta')[0]).toMatchObject({ id: '161', matched: 'paracetamol' });
+    expect(drugs('salbutamol')[0]).toMatchObject({ display: 'albuterol', field: 'synonym' });
+  });
+
+  it('returns every ingredient of a compound name', () => {
+    const hits = drugs('co-amoxiclav');
+    expect(hits.map((h) => h.display).sort()).toEqual(['amoxicillin', 'clavulanate']);
+    expect(hits.every((h) => h.synonymKind === 'compound')).toBe(true);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * Typeahead over the knowledge base: findings (display, synonyms, lay terms), conditions (display,
- * synonyms) and drugs (ingredient, brands). Built once from the KB; each query is a linear scan of
+ * synonyms) and drugs (ingredient, brands, and international, former and compound names such as
+ * paracetamol or co-amoxiclav, which name the ingredient and say which kind of name matched). Built once from the KB; each query is a linear scan of
  * the pre-normalised names, which is well under a millisecond at KB scale.
  */
 import type { KbEntryType, KbSearchHit, KbSearchQuery } from '@mediassist/shared/api';
-import { CODE_SYSTEMS, type KnowledgeBase } from '@mediassist/shared/kb';
+import { CODE_SYSTEMS, type DrugSynonym, type KnowledgeBase } from '@mediassist/shared/kb';
 import { normalizeTerm } from './normalize-term.js';
 
 type MatchField = KbSearchHit['field'];
@@ -13,6 +14,8 @@ interface IndexedName {
   entry: Omit<KbSearchHit, 'matched' | 'field'>;
   name: string;
   field: MatchField;
+  /** Set for a drug synonym: which kind of name it is. */
+  synonymKind?: DrugSynonym['kind'];
   normalized: string;
   words: readonly string[];
 }
@@ -48,12 +51,15 @@ function score(name: IndexedName, query: string, queryWords: readonly string[]):
 
 function indexKb(kb: KnowledgeBase): IndexedName[] {
   const names: IndexedName[] = [];
+  const push = (name: Omit<IndexedName, 'normalized' | 'words'>): void => {
+    const normalized = normalizeTerm(name.name);
+    if (normalized.length > 0) {
+      names.push({ ...name, normalized, words: normalized.split(' ') });
+    }
+  };
   const add = (entry: IndexedName['entry'], field: MatchField, list: readonly string[]): void => {
     for (const name of list) {
-      const normalized = normalizeTerm(name);
-      if (normalized.length > 0) {
-        names.push({ entry, name, field, normalized, words: normalized.split(' ') });
-      }
+      push({ entry, name, field });
     }
   };
   for (const f of kb.findings) {
@@ -73,6 +79,9 @@ function indexKb(kb: KnowledgeBase): IndexedName[] {
     const entry = { type: 'drug' as const, id: d.rxcui, display: d.name, code };
     add(entry, 'display', [d.name]);
     add(entry, 'brand', d.brands);
+    for (const synonym of d.synonyms ?? []) {
+      push({ entry, name: synonym.name, field: 'synonym', synonymKind: synonym.kind });
+    }
   }
   return names;
 }
@@ -104,7 +113,12 @@ export function createKbSearch(kb: KnowledgeBase): KbSearch {
         const length = name.normalized.length;
         if (!seen || s > seen.score || (s === seen.score && length < seen.length)) {
           best.set(key, {
-            hit: { ...name.entry, matched: name.name, field: name.field },
+            hit: {
+              ...name.entry,
+              matched: name.name,
+              field: name.field,
+              ...(name.synonymKind ? { synonymKind: name.synonymKind } : {}),
+            },
             score: s,
             length,
           });

@@ -37,6 +37,16 @@ describe('GET /openapi.json', () => {
     expect(Object.keys(doc.components.securitySchemes)).toEqual(['apiKey', 'bearer']);
     expect(doc.components.schemas).toHaveProperty('ErrorBody');
     expect(doc.components.schemas).toHaveProperty('KbSearchResponse');
+    // A drug found by a synonym says which kind of name matched (optional, since KB 0.5.1).
+    expect(doc.components.schemas['KbSearchHit']).toMatchObject({
+      properties: {
+        synonymKind: { enum: ['international', 'former', 'compound', 'abbreviation'] },
+      },
+    });
+    expect(doc.components.schemas['KbSearchHit']).not.toHaveProperty(
+      'required',
+      expect.arrayContaining(['synonymKind']),
+    );
   });
 
   it('needs credentials', async () => {

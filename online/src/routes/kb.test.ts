@@ -40,6 +40,21 @@ describe('GET /api/v1/kb/search', () => {
     ]);
   });
 
+  it('finds a drug by its former or international name and says which kind of name matched', async () => {
+    const { body } = await search('q=amoxycil&type=drug');
+    expect(body.results).toEqual([
+      {
+        type: 'drug',
+        id: '723',
+        display: 'amoxicillin',
+        matched: 'amoxycillin',
+        field: 'synonym',
+        synonymKind: 'former',
+        code: { system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '723' },
+      },
+    ]);
+  });
+
   it('filters by type and honours the limit', async () => {
     const { body } = await search('q=e&limit=2');
     expect(body.results).toHaveLength(2);
@@ -60,6 +75,6 @@ describe('GET /api/v1/kb/version', () => {
     const res = await t.app.request('/api/v1/kb/version', { headers: t.as('clinician') });
     const body = (await res.json()) as KbVersionResponse;
     expect(body).toMatchObject({ version: '9.8.7', released: '2026-11-01' });
-    expect(body.counts).toMatchObject({ conditions: 2, findings: 3, drugs: 3, sources: 2 });
+    expect(body.counts).toMatchObject({ conditions: 2, findings: 3, drugs: 3, sources: 3 });
   });
 });

@@ -24,6 +24,14 @@ export const TEST_KB_FILES: KbFiles = {
       url: 'https://www.nlm.nih.gov/research/umls/rxnorm/',
       licence: 'public domain',
     },
+    {
+      id: 'bnf-approved-names',
+      title: 'British National Formulary: Guidance on prescribing, approved names',
+      publisher: 'NICE / Royal Pharmaceutical Society (BNF)',
+      year: 2024,
+      url: 'https://bnf.nice.org.uk/',
+      licence: 'facts cited',
+    },
   ],
   conditions: [
     {
@@ -107,6 +115,7 @@ export const TEST_KB_FILES: KbFiles = {
       name: 'amoxicillin',
       classes: ['penicillin'],
       brands: ['amoxil'],
+      synonyms: [{ name: 'amoxycillin', kind: 'former', sources: ['bnf-approved-names'] }],
       sources: ['nlm-rxnorm'],
     },
     {

@@ -1,5 +1,6 @@
 /** Knowledge-base typeahead and version: `GET /api/v1/kb/search`, `GET /api/v1/kb/version`. */
 import { z } from 'zod';
+import { DRUG_SYNONYM_KINDS } from '../kb/schema.js';
 
 export const KB_ENTRY_TYPES = ['finding', 'condition', 'drug'] as const;
 export const KbEntryTypeSchema = z.enum(KB_ENTRY_TYPES);
@@ -26,6 +27,12 @@ export const KbSearchHitSchema = z
     /** The name that matched (the display name, a synonym, a lay term or a brand). */
     matched: z.string(),
     field: z.enum(KB_MATCH_FIELDS),
+    /**
+     * A drug found by one of its synonyms (since KB 0.5.1): the kind of name that matched, e.g.
+     * `international` for paracetamol → acetaminophen, `compound` for co-amoxiclav (one hit per
+     * ingredient). Absent for every other match.
+     */
+    synonymKind: z.enum(DRUG_SYNONYM_KINDS).optional(),
     /** The entry's preferred code (SNOMED CT/UMLS for findings, ICD-10-CM for conditions, RxNorm for drugs). */
     code: z.object({ system: z.string(), code: z.string() }),
   })

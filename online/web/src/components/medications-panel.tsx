@@ -1,13 +1,14 @@
 /**
- * Drugs being considered (typeahead over the KB's drugs, brands included) and the interaction
- * warnings against the stored active list and each other, checked locally by the service's
- * interaction checker on every change.
+ * Drugs being considered (typeahead over the KB's drugs, brands and international, former and
+ * compound names included) and the interaction warnings against the stored active list and each
+ * other, checked locally by the service's interaction checker on every change.
  */
 import type { AssistResponse } from '@mediassist/shared/api';
 import type { ReactNode } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import type { DrugEntry } from '../consultation/consultation-state.js';
 import { Combobox } from './combobox.js';
+import { drugOptionDetail } from './drug-option-detail.js';
 
 export interface MedicationsPanelProps {
   client: ApiClient;
@@ -31,14 +32,14 @@ export function MedicationsPanel(props: MedicationsPanelProps) {
       <h2 id="meds-title">Prescribing</h2>
       <Combobox
         label="Drug being considered"
-        placeholder="Drug or brand name…"
+        placeholder="Drug, brand or international name…"
         testId="drug-search"
         search={async (q, signal) => {
           const answer = await client.kbSearch({ q, type: 'drug' }, signal);
           return answer.results.map((hit) => ({
             id: hit.id,
             label: hit.display,
-            detail: hit.field === 'brand' ? `brand “${hit.matched}”` : `RxCUI ${hit.id}`,
+            detail: drugOptionDetail(hit),
           }));
         }}
         onSelect={(option) => {
