@@ -67,7 +67,7 @@ async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<
     if (Date.now() > deadline) {
       return false;
     }
-    await sleep(100);
+    await sleep(250); // each check scrapes both workers (and their queue gauges hit Redis)
   }
   return true;
 }
