@@ -179,6 +179,25 @@ describe('the consultation screen', () => {
     await screenshot('03-interaction-warning');
   });
 
+  it('finds a drug by its international name (paracetamol is acetaminophen)', async () => {
+    const input = page.getByRole('combobox', { name: 'Drug being considered' });
+    await input.focus();
+    await input.pressSequentially('paracetamol', { delay: 15 });
+    const option = page
+      .getByRole('listbox', { name: 'Drug being considered' })
+      .getByRole('option')
+      .first();
+    await option.waitFor();
+    expect(await option.locator('.option-label').textContent()).toBe('acetaminophen');
+    expect(await option.locator('.option-detail').textContent()).toBe(
+      'international name “paracetamol”',
+    );
+    // Escape closes the list, then clears the box: nothing is proposed.
+    await input.press('Escape');
+    await input.press('Escape');
+    await expect.poll(() => input.inputValue()).toBe('');
+  });
+
   it('records a dismissed suggestion in the nearline queue', async () => {
     const { patientId } = stack.seeds.anticoagulated;
     const item = page.getByTestId('differential-item').first();
