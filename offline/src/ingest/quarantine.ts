@@ -27,6 +27,26 @@ export interface QuarantineEntry {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const lossy = new TextDecoder('utf-8');
+/** A UTF-16 surrogate without its partner (JSON allows the escape; Unicode and DuckDB do not). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether any string or key in a parsed JSON value holds a lone surrogate (iterative: depth-safe). */
+function hasLoneSurrogate(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next === 'string') {
+      if (LONE_SURROGATE.test(next)) {
+        return true;
+      }
+    } else if (typeof next === 'object' && next !== null) {
+      for (const [key, child] of Object.entries(next)) {
+        pending.push(key, child);
+      }
+    }
+  }
+  return false;
+}
 
 /** DuckDB skips lines of only spaces, tabs and carriage returns. */
 function isBlank(bytes: Uint8Array): boolean {
@@ -43,6 +63,10 @@ export function unreadableReason(bytes: Uint8Array): string {
   if (bytes.length > MAX_LINE_BYTES) {
     return 'line-too-large';
   }
+  // A UTF-8 byte-order mark DuckDB's reader refuses (TextDecoder would silently strip it).
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return 'byte-order-mark';
+  }
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -57,6 +81,9 @@ export function unreadableReason(bytes: Uint8Array): string {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return 'not-an-object';
+  }
+  if (hasLoneSurrogate(value)) {
+    return 'lone-surrogate';
   }
   const resourceType = (value as Record<string, unknown>)['resourceType'];
   return typeof resourceType === 'string' ? 'unreadable' : 'missing-required:resourceType';
