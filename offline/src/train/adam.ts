@@ -10,6 +10,8 @@ export interface AdamOptions {
 export interface Adam {
   /** Applies one step with `grads` (same order as the parameters); `isWeight[i]` gets the L2 term. */
   step(grads: readonly Float32Array[]): void;
+  /** Scales the learning rate from now on (a schedule's per-epoch decay). */
+  setLearningRate(rate: number): void;
 }
 
 export function createAdam(options: {
@@ -18,11 +20,15 @@ export function createAdam(options: {
   config: AdamOptions;
 }): Adam {
   const { params, isWeight, config } = options;
-  const { learningRate, l2, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8 } = config;
+  const { l2, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8 } = config;
   const m = params.map((p) => new Float32Array(p.length));
   const v = params.map((p) => new Float32Array(p.length));
   let t = 0;
+  let learningRate = config.learningRate;
   return {
+    setLearningRate(rate) {
+      learningRate = rate;
+    },
     step(grads) {
       t += 1;
       const c1 = 1 - beta1 ** t;

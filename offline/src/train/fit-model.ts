@@ -27,15 +27,27 @@ export interface FitOptions {
   /** Epochs without a better validation loss before stopping. */
   patience: number;
   seed: number;
+  /**
+   * The learning rate is multiplied by this after every epoch (1: constant). A decaying step lets
+   * the later epochs settle instead of oscillating around the minimum, so fewer epochs reach it.
+   */
+  learningRateDecay?: number;
 }
 
+/**
+ * Up to 4 epochs at a learning rate of 0.02 decaying ×0.6 per epoch. Measured on the 20,000-patient
+ * lake (75,298 training rows): validation loss 0.831 and top-3 90.8 % after 4 epochs, against 0.852
+ * and 90.4 % at epoch 4 of 6 with the constant 0.01 it replaces (which needed two more epochs for
+ * early stopping to confirm the plateau): a third less fitting CPU for a slightly better model.
+ */
 export const DEFAULT_FIT: FitOptions = {
   hidden: 16,
-  epochs: 8,
+  epochs: 4,
   batchSize: 512,
-  adam: { learningRate: 0.01, l2: 1e-5 },
+  adam: { learningRate: 0.02, l2: 1e-5 },
   patience: 2,
   seed: 7,
+  learningRateDecay: 0.6,
 };
 
 export interface EpochRecord {
@@ -97,8 +109,10 @@ export async function fitModel(options: {
   // Rows whose label the model lacks carry no gradient.
   const usable = (r: number): boolean => (train.labels[r] ?? -1) >= 0;
 
+  const decay = fit.learningRateDecay ?? 1;
   for (let epoch = 1; epoch <= fit.epochs; epoch++) {
     const started = performance.now();
+    adam.setLearningRate(fit.adam.learningRate * decay ** (epoch - 1));
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       const t = order[i] ?? 0;

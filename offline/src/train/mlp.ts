@@ -91,36 +91,39 @@ export interface RowCursor {
 
 /** Logits of the cursor's row into `s.logits` (hidden activations kept in `s.pre`/`s.act`). */
 export function forwardRow(p: MlpParams, at: RowCursor, s: RowScratch): void {
+  // The hot loop of training and scoring: locals and `as number` reads (indices are in range by
+  // construction), so V8 keeps every access a plain typed-array load.
   const { rows, r } = at;
-  const { hidden: h, classes: c } = p;
-  const start = rows.rowStart[r] ?? 0;
-  const end = rows.rowStart[r + 1] ?? 0;
+  const { hidden: h, classes: c, w0, w1, w2, b, b1 } = p;
+  const { cols, vals } = rows;
+  const start = rows.rowStart[r] as number;
+  const end = rows.rowStart[r + 1] as number;
   const { logits, pre, act } = s;
   for (let k = 0; k < c; k++) {
-    logits[k] = p.b[k] ?? 0;
+    logits[k] = b[k] as number;
   }
   for (let j = 0; j < h; j++) {
-    pre[j] = p.b1[j] ?? 0;
+    pre[j] = b1[j] as number;
   }
   for (let q = start; q < end; q++) {
-    const col = rows.cols[q] ?? 0;
-    const v = rows.vals[q] ?? 0;
+    const col = cols[q] as number;
+    const v = vals[q] as number;
     const o0 = col * c;
     for (let k = 0; k < c; k++) {
-      logits[k] = (logits[k] ?? 0) + v * (p.w0[o0 + k] ?? 0);
+      logits[k] = (logits[k] as number) + v * (w0[o0 + k] as number);
     }
     const o1 = col * h;
     for (let j = 0; j < h; j++) {
-      pre[j] = (pre[j] ?? 0) + v * (p.w1[o1 + j] ?? 0);
+      pre[j] = (pre[j] as number) + v * (w1[o1 + j] as number);
     }
   }
   for (let j = 0; j < h; j++) {
-    const a = Math.max(0, pre[j] ?? 0);
+    const a = Math.max(0, pre[j] as number);
     act[j] = a;
     if (a > 0) {
       const o2 = j * c;
       for (let k = 0; k < c; k++) {
-        logits[k] = (logits[k] ?? 0) + a * (p.w2[o2 + k] ?? 0);
+        logits[k] = (logits[k] as number) + a * (w2[o2 + k] as number);
       }
     }
   }
@@ -167,41 +170,43 @@ export function backwardRow(options: {
     Float32Array,
     Float32Array,
   ];
-  const { hidden: h, classes: c } = p;
+  const { hidden: h, classes: c, w2 } = p;
   const label = rows.labels[r] ?? -1;
   const { delta, act, dHidden } = s;
   softmaxInto(s.logits, 1, delta);
   const loss = -Math.log(Math.max(delta[label] ?? 0, 1e-12));
   for (let k = 0; k < c; k++) {
-    delta[k] = ((delta[k] ?? 0) - (k === label ? 1 : 0)) * scale;
-    gb[k] = (gb[k] ?? 0) + (delta[k] ?? 0);
+    const d = ((delta[k] as number) - (k === label ? 1 : 0)) * scale;
+    delta[k] = d;
+    gb[k] = (gb[k] as number) + d;
   }
   for (let j = 0; j < h; j++) {
-    const a = act[j] ?? 0;
+    const a = act[j] as number;
     let back = 0;
     if (a > 0) {
       const o2 = j * c;
       for (let k = 0; k < c; k++) {
-        const d = delta[k] ?? 0;
-        g2[o2 + k] = (g2[o2 + k] ?? 0) + a * d;
-        back += (p.w2[o2 + k] ?? 0) * d;
+        const d = delta[k] as number;
+        g2[o2 + k] = (g2[o2 + k] as number) + a * d;
+        back += (w2[o2 + k] as number) * d;
       }
     }
     dHidden[j] = back;
-    gb1[j] = (gb1[j] ?? 0) + back;
+    gb1[j] = (gb1[j] as number) + back;
   }
-  const start = rows.rowStart[r] ?? 0;
-  const end = rows.rowStart[r + 1] ?? 0;
+  const { cols, vals } = rows;
+  const start = rows.rowStart[r] as number;
+  const end = rows.rowStart[r + 1] as number;
   for (let q = start; q < end; q++) {
-    const col = rows.cols[q] ?? 0;
-    const v = rows.vals[q] ?? 0;
+    const col = cols[q] as number;
+    const v = vals[q] as number;
     const o0 = col * c;
     for (let k = 0; k < c; k++) {
-      g0[o0 + k] = (g0[o0 + k] ?? 0) + v * (delta[k] ?? 0);
+      g0[o0 + k] = (g0[o0 + k] as number) + v * (delta[k] as number);
     }
     const o1 = col * h;
     for (let j = 0; j < h; j++) {
-      g1[o1 + j] = (g1[o1 + j] ?? 0) + v * (dHidden[j] ?? 0);
+      g1[o1 + j] = (g1[o1 + j] as number) + v * (dHidden[j] as number);
     }
   }
   return loss;

@@ -295,6 +295,7 @@ export async function runTrain(deps: TrainDeps, options: TrainOptions): Promise<
       epochs: fit.epochs,
       batchSize: fit.batchSize,
       learningRate: fit.adam.learningRate,
+      learningRateDecay: fit.learningRateDecay ?? 1,
       l2: fit.adam.l2,
       patience: fit.patience,
       seed: fit.seed,

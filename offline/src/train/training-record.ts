@@ -30,6 +30,8 @@ export const TrainingRecordSchema = z.object({
     epochs: z.number().int(),
     batchSize: z.number().int(),
     learningRate: z.number(),
+    /** Per-epoch learning-rate factor (records written before the schedule: constant, 1). */
+    learningRateDecay: z.number().default(1),
     l2: z.number(),
     patience: z.number().int(),
     seed: z.number().int(),
