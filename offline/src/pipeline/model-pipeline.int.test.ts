@@ -238,8 +238,10 @@ describe('the model pipeline on a generated population', () => {
     const record = JSON.parse(
       await readFile(registryFile(retrained.version, 'training.json'), 'utf8'),
     ) as {
-      examples: { fromEvents: number; fromFeedback: number; ruledOut: number };
+      examples: { fromEvents: number; fromFeedback: number; ruledOut: number; fitted: number };
       snapshotHash: string;
+      learningCurve: { examples: number; top1: number; top3: number }[];
+      fit: { learningRateDecay: number };
     };
     const previous = JSON.parse(await readFile(registryFile(before, 'training.json'), 'utf8')) as {
       snapshotHash: string;
@@ -247,6 +249,11 @@ describe('the model pipeline on a generated population', () => {
     expect(record.examples.fromEvents).toBeGreaterThan(0);
     expect(record.examples.fromFeedback).toBeGreaterThan(0);
     expect(record.examples.ruledOut).toBe(1);
+    // Trained without the curve's refits: the full model's point only, and the schedule recorded.
+    expect(record.learningCurve).toHaveLength(1);
+    expect(record.learningCurve[0]?.examples).toBe(record.examples.fitted);
+    expect(record.learningCurve[0]?.top3).toBeGreaterThan(0);
+    expect(record.fit.learningRateDecay).toBe(0.6);
     expect(record.snapshotHash).not.toBe(previous.snapshotHash);
     expect(
       Buffer.compare(

@@ -26,7 +26,7 @@ import { findCandidate, readJson, writeJson } from './candidate.js';
 import { buildExampleCountsSql } from './examples-sql.js';
 import { classesFrom, featurize, inputSpecFrom } from './featurize.js';
 import { DEFAULT_FIT, fitModel, type FitOptions } from './fit-model.js';
-import { learningCurve } from './learning-curve.js';
+import { learningCurve, topAccuracy } from './learning-curve.js';
 import { attachHistory, readExamples, type Example } from './load-examples.js';
 import { allLogits } from './mlp.js';
 import { selectRows } from './sparse-rows.js';
@@ -189,7 +189,13 @@ export async function runTrain(deps: TrainDeps, options: TrainOptions): Promise<
   mark('calibrate');
   const curve =
     options.learningCurve === false
-      ? []
+      ? // No refits: the full model's point only (the report's chart is never empty).
+        [
+          {
+            examples: trainRows.count,
+            ...topAccuracy({ logits, labels: validationRows.labels, classes: classes.length }),
+          },
+        ]
       : await learningCurve({
           train: trainRows,
           validation: validationRows,
