@@ -97,6 +97,9 @@ describe('features from the lake', () => {
         },
         trainingExamples: { rows: 2, fromEvents: 0 },
       });
+      const { facts, views, examples } = result.stageSeconds;
+      expect(Math.min(facts, views, examples)).toBeGreaterThan(0);
+      expect(facts + views + examples).toBeLessThanOrEqual(result.seconds);
       expect(await snapshots(lakeDir, 'condition_history', A)).toEqual([
         {
           at: `2025-01-14${END}`,

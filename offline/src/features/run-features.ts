@@ -59,6 +59,12 @@ export interface FeaturesResult {
     readonly path: string;
   };
   readonly seconds: number;
+  /** Wall seconds per sub-stage: facts (lake → fact tables), views (DuckDB + store), examples. */
+  readonly stageSeconds: {
+    readonly facts: number;
+    readonly views: number;
+    readonly examples: number;
+  };
 }
 
 const DAY_MS = 86_400_000;
@@ -142,6 +148,13 @@ export async function runFeatures(
     signal.addEventListener('abort', onAbort);
     try {
       const { connection } = session;
+      let lap = performance.now();
+      const lapSeconds = (): number => {
+        const t = performance.now();
+        const elapsed = Math.round(t - lap) / 1000;
+        lap = t;
+        return elapsed;
+      };
       const prepared = await prepareFacts({
         connection,
         kb,
@@ -150,6 +163,7 @@ export async function runFeatures(
         snapshots: { asOf, since, currentMs },
       });
       const { history, current } = prepared;
+      const factsSeconds = lapSeconds();
       const bar = deps.progress({
         label: 'features',
         total: history * 3 + current * 8,
@@ -168,6 +182,7 @@ export async function runFeatures(
         signal,
       });
       bar.stop();
+      const viewsSeconds = lapSeconds();
       await mkdir(layout.trainingExamples, { recursive: true });
       const examplesPath = path.join(layout.trainingExamples, 'examples.parquet');
       const partial = path.join(
@@ -180,6 +195,7 @@ export async function runFeatures(
         connection,
         `SELECT count(*) AS n FROM read_parquet('${examplesPath.replaceAll("'", "''")}') WHERE source = 'event'`,
       );
+      const examplesSeconds = lapSeconds();
       await writeFeaturesState({
         stateDir: layout.state,
         state: {
@@ -203,6 +219,7 @@ export async function runFeatures(
           path: examplesPath,
         },
         seconds: Math.round(performance.now() - started) / 1000,
+        stageSeconds: { facts: factsSeconds, views: viewsSeconds, examples: examplesSeconds },
       };
       logger.info({ mode: result.mode, snapshots: result.snapshots, rows }, 'features written');
       return result;
