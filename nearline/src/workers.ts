@@ -174,6 +174,9 @@ export async function startWorkers(
             at: clock(),
           }),
         )
+        // The dead letter keeps ids only; the job (its payload may be anything a producer sent,
+        // PHI included) must not stay in the failed set.
+        .then(() => job?.remove())
         .catch((failure: unknown) => {
           logger.error({ code: toAppError(failure).code }, 'could not store a dead letter');
         });

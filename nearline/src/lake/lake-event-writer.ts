@@ -170,9 +170,10 @@ export function createLakeEventWriter(
     );
     const byEvent = new Map<string, { envelope: EventEnvelope; streamIds: string[] }>();
     const ackOnly: string[] = [];
+    const unreadable: string[] = [];
     for (const { entry, envelope } of batch.filter((e) => !covered.has(e.id)).map(parseEntry)) {
       if (!envelope) {
-        ackOnly.push(entry.id);
+        unreadable.push(entry.id);
         metrics.deadLettered.inc({ stage: 'lake', code: 'VALIDATION_FAILED' });
         await deps.deadLetters.add(
           deadLetter({
@@ -215,6 +216,7 @@ export function createLakeEventWriter(
           nowMs: clock().getTime(),
         });
       }
+      await stream.discard(unreadable);
       await stream.trim();
       metrics.lakeFlushSeconds.observe({ result: 'ok' }, (performance.now() - started) / 1000);
     } catch (thrown) {

@@ -55,6 +55,11 @@ export interface LakeStream {
     nowMs: number;
   }): Promise<void>;
   trim(): Promise<number>;
+  /**
+   * Acknowledges and deletes unreadable entries at once: their content is not kept anywhere (it may
+   * be more than ids and codes), so it must not wait in the stream for the next trim.
+   */
+  discard(streamIds: readonly string[]): Promise<void>;
 }
 
 export const LAKE_CONSUMER_GROUP = 'lake-writer';
@@ -156,6 +161,14 @@ export function createRedisLakeStream(options: {
         keys: [stream, keys.lakeWritten, keys.lakeIntents],
         argv: [group, nowMs, window, file ?? '', eventIds.length, ...eventIds, ...streamIds],
       });
+    },
+    async discard(streamIds) {
+      if (streamIds.length === 0) {
+        return;
+      }
+      // Deleted first: once nothing is pending, nothing unreadable is left either.
+      await redis.call('XDEL', stream, ...streamIds);
+      await redis.call('XACK', stream, group, ...streamIds);
     },
     async trim() {
       return Number(
