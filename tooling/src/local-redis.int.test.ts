@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,6 +12,13 @@ function processAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** The process group id from /proc/<pid>/stat (the field after the state, past the command). */
+function processGroupOf(pid: number): number {
+  const stat = readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[2]);
 }
 
 describe('startLocalRedis', () => {
@@ -39,6 +46,18 @@ describe('startLocalRedis', () => {
     }
     await local.stop();
     expect(processAlive(local.pid)).toBe(false);
+  });
+
+  it('runs Redis in its own process group when asked (the launcher), so a Ctrl-C does not stop it before the services', async () => {
+    const own = await startLocalRedis({
+      dataDir: stateDir('test-redis', randomUUID()),
+      ownProcessGroup: true,
+    });
+    started.push(own);
+    expect(processGroupOf(own.pid)).toBe(own.pid);
+    const shared = await startLocalRedis({ dataDir: stateDir('test-redis', randomUUID()) });
+    started.push(shared);
+    expect(processGroupOf(shared.pid)).toBe(processGroupOf(process.pid));
   });
 
   it('keeps acknowledged writes across a crash by replaying the AOF on the same port', async () => {

@@ -31,6 +31,12 @@ export interface StartLocalRedisOptions {
   aofRewriteMinSize?: string;
   /** Install Debian's redis-server when missing and running as root. */
   install?: boolean;
+  /**
+   * Run Redis in its own process group (the launcher): a terminal's Ctrl-C then reaches the
+   * launcher and the services but not Redis, which the launcher stops last, after the services have
+   * drained into it. Off for tests, where Redis should die with the runner's process group.
+   */
+  ownProcessGroup?: boolean;
   startTimeoutMs?: number;
 }
 
@@ -68,6 +74,7 @@ export async function startLocalRedis(options: StartLocalRedisOptions): Promise<
     : [];
   const child = spawn(binary, [...redisServerArgs({ port, dataDir }), ...rewrite, ...extraArgs], {
     stdio: 'ignore',
+    detached: options.ownProcessGroup ?? false,
   });
   const exited = new Promise<void>((resolve) => {
     child.once('exit', () => {

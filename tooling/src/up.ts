@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   let redisUrl = process.env['REDIS_URL'];
   if (!redisUrl) {
     const port = Number(new URL(local.REDIS_URL).port);
-    redis = await startLocalRedis({ dataDir: stateDir('redis'), port });
+    redis = await startLocalRedis({ dataDir: stateDir('redis'), port, ownProcessGroup: true });
     redisUrl = redis.url;
   }
   const env = { ...local, REDIS_URL: redisUrl };
