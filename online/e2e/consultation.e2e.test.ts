@@ -45,14 +45,31 @@ async function pickFromTypeahead(label: string, text: string, choose?: string): 
   await input.pressSequentially(text, { delay: 15 });
   const options = page.getByRole('listbox', { name: label }).getByRole('option');
   await options.first().waitFor();
-  const names = await options.locator('.option-label').allTextContents();
+  // The list is debounced: wait until it answers the whole text (unchanged across two reads a
+  // debounce apart), or an earlier prefix's options could shift under the arrow keys.
+  let names: string[] = [];
+  await expect
+    .poll(
+      async () => {
+        const before = await options.locator('.option-label').allTextContents();
+        await page.waitForTimeout(400);
+        names = await options.locator('.option-label').allTextContents();
+        return (
+          before.join('|') === names.join('|') && (choose === undefined || names.includes(choose))
+        );
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
   const index = choose === undefined ? 0 : names.indexOf(choose);
-  expect(index, `${String(choose)} among ${names.join(', ')}`).toBeGreaterThanOrEqual(0);
   for (let i = 0; i <= index; i++) {
     await input.press('ArrowDown');
   }
-  const active = await input.getAttribute('aria-activedescendant');
-  expect(await page.locator(`[id="${String(active)}"]`).getAttribute('aria-selected')).toBe('true');
+  const active = page.locator(
+    `[id="${String(await input.getAttribute('aria-activedescendant'))}"]`,
+  );
+  expect(await active.getAttribute('aria-selected')).toBe('true');
+  expect(await active.locator('.option-label').textContent()).toBe(names[index]);
   await input.press('Enter');
   await expect.poll(() => input.inputValue()).toBe('');
 }
