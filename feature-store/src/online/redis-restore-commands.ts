@@ -64,10 +64,24 @@ export class RestoreCommandEncoder {
   }
   readonly #parts = new Map<string, ViewParts>();
   readonly #crc = new Crc64Jones();
+  /** `<prefix>fs:{<patient id>}`: the same length for every patient. */
+  readonly #keyLength: number;
+  /** `$<key length>\r\n`. */
+  readonly #keyHeader: Buffer;
+  /** Bytes of a command before its payload argument: `RESTORE`, the key and the TTL. */
+  readonly #headLength: number;
 
   constructor(options: { keyPrefix: string; gcTtlSeconds: number }) {
     this.#keyHead = Buffer.from(`${options.keyPrefix}fs:{`);
     this.#ttl = encodeBulk(String(options.gcTtlSeconds * 1000));
+    this.#keyLength = this.#keyHead.byteLength + PATIENT_ID_BYTES + 1;
+    this.#keyHeader = Buffer.from(`$${String(this.#keyLength)}\r\n`);
+    this.#headLength =
+      RESTORE_HEAD.byteLength +
+      this.#keyHeader.byteLength +
+      this.#keyLength +
+      2 +
+      this.#ttl.byteLength;
   }
 
   /**
@@ -94,10 +108,6 @@ export class RestoreCommandEncoder {
     const rowCount = options.rows?.length ?? batch.rows;
     const rowAt = (r: number) => (options.rows ? (options.rows[r] as number) : r);
     const ids = batch.patientIds;
-    const keyLength = this.#keyHead.byteLength + PATIENT_ID_BYTES + 1;
-    const keyHeader = Buffer.from(`$${String(keyLength)}\r\n`);
-    const fixed =
-      RESTORE_HEAD.byteLength + keyHeader.byteLength + keyLength + 2 + this.#ttl.byteLength;
 
     // Pass 1: payload sizes (0: no value at all), checking ids before anything is encoded.
     const payloadSizes = new Int32Array(rowCount);
@@ -121,21 +131,17 @@ export class RestoreCommandEncoder {
       if (present === 0) {
         continue;
       }
-      if (!isPatientIdBytes(columnValue(ids, row))) {
-        throw new AppError('VALIDATION_FAILED', 'Invalid patient id in encoded batch', {
-          details: [{ path: `patientIds[${String(row)}]`, issue: 'invalid_format' }],
-        });
-      }
+      checkPatientId(ids, row);
       size += 1 + rdbLengthSize(3 * present) + 2 + 8;
       payloadSizes[r] = size;
       pairCounts[r] = 3 * present;
-      total += fixed + 1 + decimalDigits(size) + 2 + size + 2;
+      total += this.#commandLength(size);
     }
 
     // Pass 2: the bytes.
     const out = Buffer.allocUnsafe(total);
-    const crc = this.#crc;
     const commands: RestoreCommand[] = [];
+    const writer = this.#commandWriter({ out, ids, commands });
     const viewSets = new Map<number, EncodedViewColumn[]>();
     let position = 0;
     for (let r = 0; r < rowCount; r++) {
@@ -144,26 +150,7 @@ export class RestoreCommandEncoder {
         continue;
       }
       const row = rowAt(r);
-      const start = position;
-      position += copyInto(out, RESTORE_HEAD, position);
-      const keyBulkStart = position;
-      position += copyInto(out, keyHeader, position);
-      const keyStart = position;
-      position += copyInto(out, this.#keyHead, position);
-      const idStart = ids.offsets[row] as number;
-      for (let k = 0; k < PATIENT_ID_BYTES; k++) {
-        out[position++] = ids.bytes[idStart + k] as number;
-      }
-      out[position++] = 0x7d; // }
-      out[position++] = 0x0d;
-      out[position++] = 0x0a;
-      position += copyInto(out, this.#ttl, position);
-      const payloadBulkStart = position;
-      out[position++] = 0x24; // $
-      position = writeDecimal(out, size, position);
-      out[position++] = 0x0d;
-      out[position++] = 0x0a;
-      const payloadStart = position;
+      position = writer.head(position, row, size);
       out[position++] = RDB_TYPE_HASH;
       position = writeRdbLength(out, pairCounts[r] as number, position);
       let viewSet = 0;
@@ -192,26 +179,12 @@ export class RestoreCommandEncoder {
       }
       out[position++] = DUMP_RDB_VERSION & 0xff;
       out[position++] = DUMP_RDB_VERSION >>> 8;
-      crc.reset();
-      crc.update(out, payloadStart, position);
-      out.writeUInt32LE(crc.low, position);
-      out.writeUInt32LE(crc.high, position + 4);
-      position += 8;
-      out[position++] = 0x0d;
-      out[position++] = 0x0a;
       let views = viewSets.get(viewSet);
       if (!views) {
         views = columns.filter((_, i) => (viewSet & (1 << i)) !== 0);
         viewSets.set(viewSet, views);
       }
-      commands.push({
-        row,
-        views,
-        key: out.subarray(keyStart, keyStart + keyLength),
-        keyBulk: out.subarray(keyBulkStart, keyStart + keyLength + 2),
-        payloadBulk: out.subarray(payloadBulkStart, position),
-        bytes: out.subarray(start, position),
-      });
+      position = writer.finish(position, row, views);
     }
     return commands;
   }
@@ -225,10 +198,6 @@ export class RestoreCommandEncoder {
     const { ids, framed, rows } = options;
     const rowCount = rows?.length ?? framed.payloads.length;
     const rowAt = (r: number) => (rows ? (rows[r] as number) : r);
-    const keyLength = this.#keyHead.byteLength + PATIENT_ID_BYTES + 1;
-    const keyHeader = Buffer.from(`$${String(keyLength)}\r\n`);
-    const fixed =
-      RESTORE_HEAD.byteLength + keyHeader.byteLength + keyLength + 2 + this.#ttl.byteLength;
     let total = 0;
     for (let r = 0; r < rowCount; r++) {
       const row = rowAt(r);
@@ -236,16 +205,12 @@ export class RestoreCommandEncoder {
       if ((framed.viewMasks[row] ?? 0) === 0) {
         continue;
       }
-      if (!isPatientIdBytes(columnValue(ids, row))) {
-        throw new AppError('VALIDATION_FAILED', 'Invalid patient id in encoded batch', {
-          details: [{ path: `patientIds[${String(row)}]`, issue: 'invalid_format' }],
-        });
-      }
-      total += fixed + 1 + decimalDigits(size) + 2 + size + 2;
+      checkPatientId(ids, row);
+      total += this.#commandLength(size);
     }
     const out = Buffer.allocUnsafe(total);
-    const crc = this.#crc;
     const commands: RestoreCommand[] = [];
+    const writer = this.#commandWriter({ out, ids, commands });
     const viewSets = new Map<number, { view: AnyFeatureView }[]>();
     let position = 0;
     for (let r = 0; r < rowCount; r++) {
@@ -255,50 +220,84 @@ export class RestoreCommandEncoder {
         continue;
       }
       const payload = framed.payloads[row] as Uint8Array;
-      const start = position;
-      position += copyInto(out, RESTORE_HEAD, position);
-      const keyBulkStart = position;
-      position += copyInto(out, keyHeader, position);
-      const keyStart = position;
-      position += copyInto(out, this.#keyHead, position);
-      const idStart = ids.offsets[row] as number;
-      for (let k = 0; k < PATIENT_ID_BYTES; k++) {
-        out[position++] = ids.bytes[idStart + k] as number;
-      }
-      out[position++] = 0x7d; // }
-      out[position++] = 0x0d;
-      out[position++] = 0x0a;
-      position += copyInto(out, this.#ttl, position);
-      const payloadBulkStart = position;
-      out[position++] = 0x24; // $
-      position = writeDecimal(out, payload.byteLength + 8, position);
-      out[position++] = 0x0d;
-      out[position++] = 0x0a;
-      const payloadStart = position;
+      position = writer.head(position, row, payload.byteLength + 8);
       out.set(payload, position);
       position += payload.byteLength;
-      crc.reset();
-      crc.update(out, payloadStart, position);
-      out.writeUInt32LE(crc.low, position);
-      out.writeUInt32LE(crc.high, position + 4);
-      position += 8;
-      out[position++] = 0x0d;
-      out[position++] = 0x0a;
       let views = viewSets.get(mask);
       if (!views) {
         views = framed.views.filter((_, k) => (mask & (1 << k)) !== 0).map((view) => ({ view }));
         viewSets.set(mask, views);
       }
-      commands.push({
-        row,
-        views,
-        key: out.subarray(keyStart, keyStart + keyLength),
-        keyBulk: out.subarray(keyBulkStart, keyStart + keyLength + 2),
-        payloadBulk: out.subarray(payloadBulkStart, position),
-        bytes: out.subarray(start, position),
-      });
+      position = writer.finish(position, row, views);
     }
     return commands;
+  }
+
+  /** Bytes of one RESTORE whose payload argument (CRC included) is `payloadSize` bytes. */
+  #commandLength(payloadSize: number): number {
+    return this.#headLength + 1 + decimalDigits(payloadSize) + 2 + payloadSize + 2;
+  }
+
+  /**
+   * Writes what every RESTORE shares around its payload into `out`: `head` the command, key, TTL
+   * and payload length (returning where the payload goes), `finish` the CRC-64 footer after the
+   * payload, recording the command in `commands` (returning where the next one starts).
+   */
+  #commandWriter(batch: { out: Buffer; ids: EncodedColumn; commands: RestoreCommand[] }) {
+    const { out, ids, commands } = batch;
+    const crc = this.#crc;
+    const keyHead = this.#keyHead;
+    const keyHeader = this.#keyHeader;
+    const ttl = this.#ttl;
+    const keyLength = this.#keyLength;
+    const headLength = this.#headLength;
+    const keyBulkOffset = RESTORE_HEAD.byteLength;
+    const keyOffset = keyBulkOffset + keyHeader.byteLength;
+    let start = 0;
+    let payloadStart = 0;
+    return {
+      head(position: number, row: number, payloadSize: number): number {
+        start = position;
+        let p = position;
+        p += copyInto(out, RESTORE_HEAD, p);
+        p += copyInto(out, keyHeader, p);
+        p += copyInto(out, keyHead, p);
+        const idStart = ids.offsets[row] as number;
+        for (let k = 0; k < PATIENT_ID_BYTES; k++) {
+          out[p++] = ids.bytes[idStart + k] as number;
+        }
+        out[p++] = 0x7d; // }
+        out[p++] = 0x0d;
+        out[p++] = 0x0a;
+        p += copyInto(out, ttl, p);
+        out[p++] = 0x24; // $
+        p = writeDecimal(out, payloadSize, p);
+        out[p++] = 0x0d;
+        out[p++] = 0x0a;
+        payloadStart = p;
+        return p;
+      },
+      finish(position: number, row: number, views: WriteCommand['views']): number {
+        let p = position;
+        crc.reset();
+        crc.update(out, payloadStart, p);
+        out.writeUInt32LE(crc.low, p);
+        out.writeUInt32LE(crc.high, p + 4);
+        p += 8;
+        out[p++] = 0x0d;
+        out[p++] = 0x0a;
+        const keyStart = start + keyOffset;
+        commands.push({
+          row,
+          views,
+          key: out.subarray(keyStart, keyStart + keyLength),
+          keyBulk: out.subarray(start + keyBulkOffset, keyStart + keyLength + 2),
+          payloadBulk: out.subarray(start + headLength, p),
+          bytes: out.subarray(start, p),
+        });
+        return p;
+      },
+    };
   }
 
   #partsFor(column: EncodedViewColumn): ViewParts {
@@ -373,4 +372,12 @@ function writeRdbLength(out: Uint8Array, length: number, position: number): numb
     out[p++] = length & 0xff;
   }
   return p;
+}
+
+function checkPatientId(ids: EncodedColumn, row: number): void {
+  if (!isPatientIdBytes(columnValue(ids, row))) {
+    throw new AppError('VALIDATION_FAILED', 'Invalid patient id in encoded batch', {
+      details: [{ path: `patientIds[${String(row)}]`, issue: 'invalid_format' }],
+    });
+  }
 }
