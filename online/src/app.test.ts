@@ -66,6 +66,20 @@ describe('createApp: CORS, compression, security headers', () => {
     expect(res.headers.get('Access-Control-Expose-Headers')).toContain('X-Request-Id');
   });
 
+  it('adds no CORS headers for a client that sends no Origin, and says answers vary by encoding', async () => {
+    const t = await createTestApp();
+    const res = await t.app.request('/api/v1/kb/version', { headers: t.as('clinician') });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
+    expect(res.headers.get('Access-Control-Expose-Headers')).toBeNull();
+    expect(res.headers.get('Vary')).toBe('Accept-Encoding');
+    const browser = await t.app.request('/openapi.json', {
+      headers: { ...t.as('admin'), Origin: 'http://localhost:5173', 'Accept-Encoding': 'gzip' },
+    });
+    expect(browser.headers.get('Content-Encoding')).toBe('gzip');
+    expect(browser.headers.get('Vary')).toBe('Accept-Encoding, Origin');
+  });
+
   it('gzips a large response when the client accepts it, and not otherwise', async () => {
     const t = await createTestApp();
     const gz = await t.app.request('/openapi.json', {

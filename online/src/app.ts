@@ -10,8 +10,6 @@ import type { KnowledgeBase } from '@mediassist/shared/kb';
 import type { PseudonymKey } from '@mediassist/shared/pseudonym';
 import type { Logger } from '@mediassist/shared/logger';
 import type { TextExtractor } from '@mediassist/shared/text';
-import { compress } from 'hono/compress';
-import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { createAssistService, type AssistService } from './assist/assist-service.js';
@@ -27,6 +25,7 @@ import { auditRefusals } from './middleware/audit-refusals.js';
 import { authenticate, publicPathMatcher } from './middleware/authenticate.js';
 import { bodyLimit } from './middleware/body-limit.js';
 import { httpMetrics } from './middleware/http-metrics.js';
+import { compression, corsForBrowsers } from './middleware/negotiated-headers.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestLogger } from './middleware/request-logger.js';
 import type { Metrics } from './metrics/metrics.js';
@@ -135,7 +134,7 @@ export function createApp(deps: AppDeps) {
   app.use(requestId({ limitLength: 64 }));
   app.use(httpMetrics({ metrics }));
   app.use(requestLogger({ logger }));
-  app.use(compress());
+  app.use(compression());
   app.use(
     secureHeaders({
       contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
@@ -144,7 +143,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use(
-    cors({
+    corsForBrowsers({
       origin: [...config.corsOrigins],
       allowHeaders: ['Authorization', 'X-API-Key', 'Content-Type', 'X-Request-Id'],
       exposeHeaders: ['X-Request-Id', 'Retry-After'],

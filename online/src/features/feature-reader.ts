@@ -8,17 +8,7 @@ import type { OnlineStore, PatientFeatures } from '@mediassist/feature-store/onl
 import type { PatientFeatureView } from '@mediassist/feature-store/definitions';
 import type { PatientId } from '@mediassist/shared/ids';
 import type { Logger } from '@mediassist/shared/logger';
-import {
-  BrokenCircuitError,
-  circuitBreaker,
-  ConsecutiveBreaker,
-  handleAll,
-  TaskCancelledError,
-  timeout,
-  TimeoutStrategy,
-  wrap,
-} from 'cockatiel';
-import { safeErrorFields } from '../errors/safe-error.js';
+import { createGuardedCall, type GuardedFailure } from '../resilience/guarded-call.js';
 
 /** The views the assist answer uses (medication alerts and vitals are re-derived locally). */
 export const ASSIST_VIEWS = [
@@ -40,8 +30,7 @@ export type AssistFeatureStore = Pick<OnlineStore<AssistView>, 'read'>;
  * `timeout`: no answer in time; `unreachable`: the store failed; `circuit-open`: not asked while the
  * breaker is open; `not-configured`: the service runs without a feature store.
  */
-export type FeatureUnavailableReason =
-  'timeout' | 'unreachable' | 'circuit-open' | 'not-configured';
+export type FeatureUnavailableReason = GuardedFailure | 'not-configured';
 
 export type FeatureReadResult =
   | { readonly ok: true; readonly features: AssistFeatures }
@@ -64,50 +53,20 @@ export interface FeatureReaderOptions {
 
 export function createFeatureReader(options: FeatureReaderOptions): FeatureReader {
   const { store, logger, timeoutMs, failuresToBreak = 5, halfOpenAfterMs = 2_000 } = options;
-  const breaker = circuitBreaker(handleAll, {
-    halfOpenAfter: halfOpenAfterMs,
-    breaker: new ConsecutiveBreaker(failuresToBreak),
+  const guarded = createGuardedCall({
+    logger,
+    messages: {
+      broken: 'feature store failing: assist answers from guidelines alone',
+      reset: 'feature store answering again',
+    },
+    timeoutMs,
+    failuresToBreak,
+    halfOpenAfterMs,
   });
-  breaker.onBreak((reason) => {
-    const error = 'error' in reason ? safeErrorFields(reason.error) : undefined;
-    logger.warn({ error }, 'feature store failing: assist answers from guidelines alone');
-  });
-  breaker.onReset(() => {
-    logger.info('feature store answering again');
-  });
-  // While the breaker is open, answer without asking it: cockatiel would build a BrokenCircuitError
-  // (a stack trace) per request only for us to catch it. `openUntil` is when it lets one trial read
-  // through (halfOpenAfter is a constant backoff).
-  let openUntil = 0;
-  breaker.onBreak(() => {
-    openUntil = Date.now() + halfOpenAfterMs;
-  });
-  breaker.onReset(() => {
-    openUntil = 0;
-  });
-  // abortOnReturn: false — the read takes no signal, so aborting it on return (which creates a
-  // DOMException per call) would do nothing.
-  const policy = wrap(
-    breaker,
-    timeout(timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false }),
-  );
   return {
     async read(patientId, now) {
-      if (openUntil > Date.now()) {
-        return { ok: false, reason: 'circuit-open' };
-      }
-      try {
-        const features = await policy.execute(() => store.read(patientId, ASSIST_VIEWS, { now }));
-        return { ok: true, features };
-      } catch (error) {
-        if (error instanceof BrokenCircuitError) {
-          return { ok: false, reason: 'circuit-open' };
-        }
-        return {
-          ok: false,
-          reason: error instanceof TaskCancelledError ? 'timeout' : 'unreachable',
-        };
-      }
+      const read = await guarded.run(() => store.read(patientId, ASSIST_VIEWS, { now }));
+      return read.ok ? { ok: true, features: read.value } : read;
     },
   };
 }

@@ -1,0 +1,75 @@
+import { createLogger } from '@mediassist/shared/logger';
+import { describe, expect, it } from 'vitest';
+import { createGuardedCall } from './guarded-call.js';
+
+const lines: string[] = [];
+const logger = createLogger({
+  name: 'test',
+  level: 'info',
+  destination: { write: (line: string) => lines.push(line) },
+});
+const messages = { broken: 'dependency failing', reset: 'dependency back' };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('createGuardedCall', () => {
+  it('returns the value of a call that answers in time', async () => {
+    const guarded = createGuardedCall({
+      logger,
+      messages,
+      timeoutMs: 50,
+      failuresToBreak: 3,
+      halfOpenAfterMs: 1_000,
+    });
+    expect(await guarded.run(() => Promise.resolve(42))).toEqual({ ok: true, value: 42 });
+  });
+
+  it('answers timeout at the deadline, without waiting for the late answer', async () => {
+    const guarded = createGuardedCall({
+      logger,
+      messages,
+      timeoutMs: 20,
+      failuresToBreak: 3,
+      halfOpenAfterMs: 1_000,
+    });
+    const started = performance.now();
+    const result = await guarded.run(() => sleep(500).then(() => 'late'));
+    expect(result).toEqual({ ok: false, reason: 'timeout' });
+    expect(performance.now() - started).toBeLessThan(400);
+  });
+
+  it('opens after consecutive failures (timeouts count), logs once, then closes after a good trial', async () => {
+    lines.length = 0;
+    const guarded = createGuardedCall({
+      logger,
+      messages,
+      timeoutMs: 20,
+      failuresToBreak: 2,
+      halfOpenAfterMs: 200,
+    });
+    let calls = 0;
+    let mode: 'down' | 'slow' | 'up' = 'down';
+    const call = async () => {
+      calls++;
+      if (mode === 'down') {
+        throw new Error('ECONNREFUSED');
+      }
+      if (mode === 'slow') {
+        await sleep(200);
+      }
+      return 'value';
+    };
+    expect(await guarded.run(call)).toEqual({ ok: false, reason: 'unreachable' });
+    mode = 'slow';
+    expect(await guarded.run(call)).toEqual({ ok: false, reason: 'timeout' });
+    expect(await guarded.run(call)).toEqual({ ok: false, reason: 'circuit-open' });
+    expect(calls).toBe(2);
+    expect(lines.filter((l) => l.includes('dependency failing'))).toHaveLength(1);
+
+    mode = 'up';
+    await sleep(250);
+    expect(await guarded.run(call)).toEqual({ ok: true, value: 'value' });
+    expect(await guarded.run(call)).toEqual({ ok: true, value: 'value' });
+    expect(calls).toBe(4);
+    expect(lines.filter((l) => l.includes('dependency back'))).toHaveLength(1);
+  });
+});
