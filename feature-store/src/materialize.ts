@@ -1,15 +1,15 @@
 /**
  * Materialization: the latest value per patient of some views, from the offline store to the online
- * store, streamed as pre-encoded batches (from DuckDB: rows already framed as the online store's
- * hashes) into pipelined writes. Idempotent (the online store keeps
- * the newest value per view, and an equal one rewrites the same bytes); an incremental run moves
+ * store, streamed as pre-encoded columnar batches (Arrow's binary layout, straight from DuckDB) into
+ * pipelined writes. Idempotent (the online store keeps the newest value per view, and an equal one
+ * rewrites the same bytes); an incremental run moves
  * only patients whose latest row was written since the last successful run (the watermark).
  */
 import { AppError } from '@mediassist/shared/errors';
 import type { AnyFeatureView } from './definitions/feature-view.js';
 import { minutes } from './definitions/duration.js';
 import type { OfflineStore } from './offline/offline-store.js';
-import { countBatchValues } from './online/framed-hashes.js';
+import { countBatchValues } from './online/encoded-batch.js';
 import type { OnlineStore, WriteSummary } from './online/online-store.js';
 
 export { encodedBatch } from './offline/latest-batch.js';

@@ -36,9 +36,8 @@ import {
   buildTrainingSetSql,
   type LabelSourceSql,
 } from './sql.js';
-import { buildLatestFramedSql, type FramedViewSource } from './framed-latest-sql.js';
-import { streamFramedBatches } from './duckdb-framed-stream.js';
-import { framedFieldOrder } from '../online/framed-hashes.js';
+import { buildLatestValuesSql, type LatestValuesSource } from './latest-values-sql.js';
+import { streamLatestColumns } from './duckdb-latest-columns.js';
 import type { EncodedFeatureBatch } from '../online/online-store.js';
 import { checkTrainingLabel, trainingFeature } from './training-feature.js';
 
@@ -132,30 +131,28 @@ export class DuckDbOfflineStore implements OfflineStore {
     return { createdAtHigh, batches: this.#streamLatest({ sql, views, batchSize }) };
   }
 
-  /** The rows of `readLatest` framed by DuckDB as the online store's hashes (see framed-latest-sql.ts). */
+  /** The rows of `readLatest` as the online store's columns (see latest-values-sql.ts). */
   async readLatestEncoded(options: ReadLatestOptions): Promise<LatestEncodedFeatures> {
-    const { asOf } = options;
+    const { asOf, views } = options;
     const batchSize = options.batchSize ?? DEFAULT_LATEST_BATCH;
     const { sources, createdAtHigh } = await this.#latestSources(options);
-    const sql = buildLatestFramedSql({ views: sources, ...(asOf ? { asOf } : {}) });
-    const views = framedFieldOrder(options.views, (view) => view.value.encoding);
-    return { createdAtHigh, batches: this.#streamFramed({ sql, views, batchSize }) };
+    const sql = buildLatestValuesSql({ views: sources, ...(asOf ? { asOf } : {}) });
+    return { createdAtHigh, batches: this.#streamColumns({ sql, views, batchSize }) };
   }
 
   async #latestSources(
     options: ReadLatestOptions,
-  ): Promise<{ sources: FramedViewSource[]; createdAtHigh: Map<string, Date | null> }> {
+  ): Promise<{ sources: LatestValuesSource[]; createdAtHigh: Map<string, Date | null> }> {
     const { views, createdAfter } = options;
     if (views.length === 0) {
       throw new AppError('VALIDATION_FAILED', 'readLatest needs at least one view');
     }
-    const sources: FramedViewSource[] = await Promise.all(
+    const sources: LatestValuesSource[] = await Promise.all(
       views.map(async (view) => {
         const since = createdAfter?.get(view.name);
         const files = await this.#files(view);
         return {
           name: view.name,
-          version: view.version,
           encoding: view.value.encoding,
           files,
           ...(since ? { createdAfter: since } : {}),
@@ -263,14 +260,14 @@ export class DuckDbOfflineStore implements OfflineStore {
     }
   }
 
-  async *#streamFramed(options: {
+  async *#streamColumns(options: {
     sql: string;
     views: readonly AnyFeatureView[];
     batchSize: number;
   }): AsyncIterable<EncodedFeatureBatch> {
     const connection = await this.#instance.connect();
     try {
-      yield* streamFramedBatches({ connection, ...options });
+      yield* streamLatestColumns({ connection, ...options });
     } finally {
       connection.closeSync();
     }

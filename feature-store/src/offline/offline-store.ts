@@ -51,7 +51,6 @@ export interface LatestFeatures {
 /** `readLatest` for materialization: the same rows as the online store's pre-encoded batches. */
 export interface LatestEncodedFeatures {
   readonly createdAtHigh: ReadonlyMap<string, Date | null>;
-  /** Each batch may carry the rows pre-framed (`framed`); its `views` hold the same values. */
   readonly batches: AsyncIterable<EncodedFeatureBatch>;
 }
 

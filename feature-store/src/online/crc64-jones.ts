@@ -44,6 +44,18 @@ const HIGH = new Uint32Array(256 * TABLES);
 export class Crc64Jones {
   low = 0;
   high = 0;
+  /** A DataView of the last buffer seen (the encoder passes the same batch buffer many times). */
+  #view: DataView | undefined;
+
+  #viewOf(bytes: Uint8Array): DataView {
+    const view = this.#view;
+    if (view?.buffer === bytes.buffer && view.byteOffset === bytes.byteOffset) {
+      return view;
+    }
+    const fresh = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.#view = fresh;
+    return fresh;
+  }
 
   reset(): void {
     this.low = 0;
@@ -55,41 +67,33 @@ export class Crc64Jones {
     let position = start;
     let low = this.low;
     let high = this.high;
-    for (; position + 8 <= end; position += 8) {
-      const a =
-        (low ^
-          ((bytes[position] as number) |
-            ((bytes[position + 1] as number) << 8) |
-            ((bytes[position + 2] as number) << 16) |
-            ((bytes[position + 3] as number) << 24))) >>>
-        0;
-      const b =
-        (high ^
-          ((bytes[position + 4] as number) |
-            ((bytes[position + 5] as number) << 8) |
-            ((bytes[position + 6] as number) << 16) |
-            ((bytes[position + 7] as number) << 24))) >>>
-        0;
-      low =
-        ((LOW[7 * 256 + (a & 0xff)] as number) ^
-          (LOW[6 * 256 + ((a >>> 8) & 0xff)] as number) ^
-          (LOW[5 * 256 + ((a >>> 16) & 0xff)] as number) ^
-          (LOW[4 * 256 + (a >>> 24)] as number) ^
-          (LOW[3 * 256 + (b & 0xff)] as number) ^
-          (LOW[2 * 256 + ((b >>> 8) & 0xff)] as number) ^
-          (LOW[256 + ((b >>> 16) & 0xff)] as number) ^
-          (LOW[b >>> 24] as number)) >>>
-        0;
-      high =
-        ((HIGH[7 * 256 + (a & 0xff)] as number) ^
-          (HIGH[6 * 256 + ((a >>> 8) & 0xff)] as number) ^
-          (HIGH[5 * 256 + ((a >>> 16) & 0xff)] as number) ^
-          (HIGH[4 * 256 + (a >>> 24)] as number) ^
-          (HIGH[3 * 256 + (b & 0xff)] as number) ^
-          (HIGH[2 * 256 + ((b >>> 8) & 0xff)] as number) ^
-          (HIGH[256 + ((b >>> 16) & 0xff)] as number) ^
-          (HIGH[b >>> 24] as number)) >>>
-        0;
+    if (end - start >= 64) {
+      // Whole 32-bit little-endian words through a DataView: two loads instead of eight.
+      const view = this.#viewOf(bytes);
+      for (; position + 8 <= end; position += 8) {
+        const a = (low ^ view.getUint32(position, true)) >>> 0;
+        const b = (high ^ view.getUint32(position + 4, true)) >>> 0;
+        low =
+          ((LOW[7 * 256 + (a & 0xff)] as number) ^
+            (LOW[6 * 256 + ((a >>> 8) & 0xff)] as number) ^
+            (LOW[5 * 256 + ((a >>> 16) & 0xff)] as number) ^
+            (LOW[4 * 256 + (a >>> 24)] as number) ^
+            (LOW[3 * 256 + (b & 0xff)] as number) ^
+            (LOW[2 * 256 + ((b >>> 8) & 0xff)] as number) ^
+            (LOW[256 + ((b >>> 16) & 0xff)] as number) ^
+            (LOW[b >>> 24] as number)) >>>
+          0;
+        high =
+          ((HIGH[7 * 256 + (a & 0xff)] as number) ^
+            (HIGH[6 * 256 + ((a >>> 8) & 0xff)] as number) ^
+            (HIGH[5 * 256 + ((a >>> 16) & 0xff)] as number) ^
+            (HIGH[4 * 256 + (a >>> 24)] as number) ^
+            (HIGH[3 * 256 + (b & 0xff)] as number) ^
+            (HIGH[2 * 256 + ((b >>> 8) & 0xff)] as number) ^
+            (HIGH[256 + ((b >>> 16) & 0xff)] as number) ^
+            (HIGH[b >>> 24] as number)) >>>
+          0;
+      }
     }
     for (; position < end; position++) {
       const index = (low ^ (bytes[position] as number)) & 0xff;

@@ -50,29 +50,12 @@ export interface EncodedViewColumn {
   readonly asOfMs: Float64Array;
 }
 
-/**
- * The rows of a batch already framed as patient hashes (docs/specs/online-store-format.md, "Bulk
- * fast path"): per row, the DUMP payload of the hash without its 8-byte CRC footer. Fields appear
- * view by view in the order of `views` (`framedFieldOrder`); `viewMasks[row]` bit k is set when
- * `views[k]` has a value in that row. The offline store builds these in SQL, so a bulk writer only
- * adds the key and the checksum.
- */
-export interface FramedHashes {
-  readonly views: readonly AnyFeatureView[];
-  /** Row i's payload (a row without any value: empty). */
-  readonly payloads: readonly Uint8Array[];
-  readonly viewMasks: Int32Array;
-}
-
 /** A columnar batch of pre-encoded values (what materialization streams): `rows` patients. */
 export interface EncodedFeatureBatch {
   readonly rows: number;
   /** UTF-8 patient ids (`pt_` + 32 hex); checked by the store before any key is built. */
   readonly patientIds: EncodedColumn;
-  /** May be decoded from `framed` on first access (a batch from `readLatestEncoded`). */
   readonly views: readonly EncodedViewColumn[];
-  /** The same values, pre-framed; when present it holds exactly the values of `views`. */
-  readonly framed?: FramedHashes;
 }
 
 /** Why a stored value was not served. None of these carry the stored bytes. */

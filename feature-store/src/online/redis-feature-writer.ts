@@ -5,7 +5,6 @@
  */
 import { AppError } from '@mediassist/shared/errors';
 import { Command, type Redis } from 'ioredis';
-import { batchViews } from './framed-hashes.js';
 import type { EncodedFeatureBatch } from './online-store.js';
 import {
   MAX_VIEWS_PER_RESTORE,
@@ -106,7 +105,7 @@ export class RedisFeatureWriter {
     const { batch, onReply } = options;
     if (
       batch.rows < RESTORE_MIN_ROWS ||
-      batchViews(batch).length > MAX_VIEWS_PER_RESTORE ||
+      batch.views.length > MAX_VIEWS_PER_RESTORE ||
       !this.#restoreSupported ||
       this.#nextPath() === 'script'
     ) {

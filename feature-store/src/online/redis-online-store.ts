@@ -5,7 +5,6 @@ import type { Redis } from 'ioredis';
 import type { AnyFeatureView } from '../definitions/feature-view.js';
 import type { FeatureRegistry } from '../definitions/registry.js';
 import { encodeFeatureWrites } from './encode-writes.js';
-import { batchViews } from './framed-hashes.js';
 import type {
   EncodedFeatureBatch,
   FeatureState,
@@ -125,7 +124,7 @@ export class RedisOnlineStore<TView extends AnyFeatureView> implements OnlineSto
   }
 
   async writeEncoded(batch: EncodedFeatureBatch): Promise<WriteSummary> {
-    for (const view of batchViews(batch)) {
+    for (const { view } of batch.views) {
       if (!this.registry.find(view.name)) {
         throw new AppError('VALIDATION_FAILED', `Unknown feature view ${view.name}`);
       }

@@ -5,7 +5,7 @@ import { samplePatientFeatures, testPatientId } from '../testing/sample-features
 import { crc64Jones } from './crc64-jones.js';
 import { buildEncodedColumn } from './encoded-column.js';
 import type { EncodedFeatureBatch } from './online-store.js';
-import { RestoreCommandEncoder, rdbLength, rdbString } from './redis-restore-commands.js';
+import { RestoreCommandEncoder, rdbLength } from './redis-restore-commands.js';
 
 const sample = samplePatientFeatures();
 const demographics = featureRegistry.get('demographics');
@@ -38,16 +38,45 @@ const bulk = (bytes: Uint8Array | string) => {
   return Buffer.concat([Buffer.from(`$${String(b.length)}\r\n`), b, Buffer.from('\r\n')]);
 };
 
-/** The DUMP payload built by hand from the RDB format: type, pair count, strings, version, CRC. */
-function payload(pairs: [string, Uint8Array | string][]): Buffer {
+/** A listpack entry written out by hand for the cases these tests use (see listpack.c). */
+function entry(value: Uint8Array | string | bigint): Buffer {
+  if (typeof value === 'bigint') {
+    if (value < 128n) {
+      return Buffer.from([Number(value), 1]); // 7-bit unsigned, backlen 1
+    }
+    const int = Buffer.alloc(8);
+    int.writeBigInt64LE(value);
+    return Buffer.concat([Buffer.from([0xf4]), int, Buffer.from([9])]); // 64-bit, backlen 9
+  }
+  const bytes = typeof value === 'string' ? Buffer.from(value) : Buffer.from(value);
+  if (bytes.length < 64) {
+    return Buffer.concat([
+      Buffer.from([0x80 | bytes.length]),
+      bytes,
+      Buffer.from([1 + bytes.length]),
+    ]);
+  }
+  // 12-bit string length; backlen of 2 + length (< 16383) in two 7-bit groups.
+  const size = 2 + bytes.length;
+  return Buffer.concat([
+    Buffer.from([0xe0 | (bytes.length >> 8), bytes.length & 0xff]),
+    bytes,
+    Buffer.from([size >> 7, (size & 127) | 128]),
+  ]);
+}
+
+/** The DUMP payload built by hand: type 16, the listpack as an RDB string, RDB version 10, CRC. */
+function payload(pairs: [string, Uint8Array | string | bigint][]): Buffer {
+  const entries = Buffer.concat(pairs.flatMap(([field, value]) => [entry(field), entry(value)]));
+  const header = Buffer.alloc(6);
+  header.writeUInt32LE(6 + entries.length + 1, 0);
+  header.writeUInt16LE(2 * pairs.length, 4);
+  const listpack = Buffer.concat([header, entries, Buffer.from([0xff])]);
   const body = Buffer.concat([
-    Uint8Array.of(4),
-    rdbLength(pairs.length),
-    ...pairs.flatMap(([field, value]) => {
-      const bytes = typeof value === 'string' ? Buffer.from(value) : value;
-      return [rdbString(field), rdbLength(bytes.byteLength), bytes];
-    }),
-    Uint8Array.of(9, 0),
+    Uint8Array.of(16),
+    rdbLength(listpack.length),
+    listpack,
+    Uint8Array.of(10, 0),
   ]);
   const crc = crc64Jones({ bytes: body });
   const footer = Buffer.alloc(8);
@@ -73,10 +102,10 @@ describe('RestoreCommandEncoder', () => {
     expect(commands[0]?.key.toString()).toBe(`p:fs:{${testPatientId(1)}}`);
   });
 
-  it('encodes the patient hash as a DUMP payload, vector views first (bit i is views[i])', () => {
+  it('encodes the patient hash as a listpack DUMP payload, views in batch order (bit i is views[i])', () => {
     expect(commands[0]?.views.map((v) => v.view.name)).toEqual([
-      'patient_embedding',
       'demographics',
+      'patient_embedding',
     ]);
     const expected = Buffer.concat([
       Buffer.from('*4\r\n'),
@@ -85,12 +114,12 @@ describe('RestoreCommandEncoder', () => {
       bulk('0'),
       bulk(
         payload([
-          ['patient_embedding:value', embeddingBytes],
-          ['patient_embedding:as_of', '1763000000124'],
-          ['patient_embedding:version', '1'],
           ['demographics:value', demographicsBytes],
-          ['demographics:as_of', '1763000000123'],
-          ['demographics:version', '1'],
+          ['demographics:as_of', 1_763_000_000_123n],
+          ['demographics:version', 1n],
+          ['patient_embedding:value', embeddingBytes],
+          ['patient_embedding:as_of', 1_763_000_000_124n],
+          ['patient_embedding:version', 1n],
         ]),
       ),
     ]);
@@ -111,8 +140,8 @@ describe('RestoreCommandEncoder', () => {
       bulk(
         payload([
           ['patient_embedding:value', embeddingBytes],
-          ['patient_embedding:as_of', '7'],
-          ['patient_embedding:version', '1'],
+          ['patient_embedding:as_of', 7n],
+          ['patient_embedding:version', 1n],
         ]),
       ),
     ]);

@@ -1,33 +1,39 @@
 /**
  * The first-load fast path of bulk writes: one `RESTORE <key> <ttl ms> <payload>` per patient row,
- * where the payload is the patient hash in Redis's DUMP format (RDB hash type, RDB version 9, a
- * CRC-64/Jones footer). RESTORE creates the key only when it does not exist (BUSYKEY otherwise), so
- * it stores exactly what the write script's "new patient" branch would, atomically; rows answered
- * BUSYKEY go through the script, which compares views. Redis runs it several times cheaper than
- * the script or a 54-argument HSET (one argument to parse, a pre-sized hash, one AOF record).
+ * where the payload is the patient hash in Redis's DUMP format: a listpack (RDB type 16, RDB
+ * version 10, Redis ≥ 7.0; see listpack.ts) and a CRC-64/Jones footer. Redis loads it by copying
+ * the listpack, without building a hash table. RESTORE creates the key only when it does not exist
+ * (BUSYKEY otherwise), so it stores exactly what the write script's "new patient" branch would,
+ * atomically; rows answered BUSYKEY go through the script, which compares views.
  */
 import { AppError } from '@mediassist/shared/errors';
 import { Crc64Jones } from './crc64-jones.js';
 import { columnValue, isPatientIdBytes } from './encoded-column.js';
-import type { AnyFeatureView } from '../definitions/feature-view.js';
-import { batchViews, framedFieldOrder, framedViewParts } from './framed-hashes.js';
-import type {
-  EncodedColumn,
-  EncodedFeatureBatch,
-  EncodedViewColumn,
-  FramedHashes,
-} from './online-store.js';
+import {
+  encodeEntries,
+  integerEntrySize,
+  LISTPACK_END,
+  LISTPACK_HEADER_SIZE,
+  listpackInteger,
+  stringEntrySize,
+  writeBacklen,
+  writeIntegerEntry,
+  writeListpackHeader,
+  writeStringHeader,
+} from './listpack.js';
+import type { EncodedColumn, EncodedFeatureBatch, EncodedViewColumn } from './online-store.js';
 import type { WriteCommand } from './redis-write-commands.js';
 import {
   DUMP_RDB_VERSION,
-  RDB_TYPE_HASH,
+  RDB_TYPE_HASH_LISTPACK,
   rdbLength,
   rdbLengthSize,
   rdbString,
 } from './rdb-format.js';
+import { viewFields } from './redis-keys.js';
 import { encodeBulk } from './resp-writer.js';
 
-export { DUMP_RDB_VERSION, RDB_TYPE_HASH, rdbLength, rdbString };
+export { DUMP_RDB_VERSION, RDB_TYPE_HASH_LISTPACK, rdbLength, rdbString };
 
 /** Views per RESTORE batch: each row's set of views is a bit mask in a 31-bit integer. */
 export const MAX_VIEWS_PER_RESTORE = 30;
@@ -39,9 +45,9 @@ const PATIENT_ID_BYTES = 35;
 const SHORT_VALUE = 64;
 
 interface ViewParts {
-  /** `<view>:value` as an RDB string. */
+  /** The listpack entry of the field name `<view>:value`. */
   readonly valueField: Uint8Array;
-  /** `<view>:as_of` + its value, then `<view>:version` + its value, as RDB strings. */
+  /** Entries of `<view>:as_of`, the as_of (an integer), `<view>:version`, the version. */
   tail(asOfMs: number): Uint8Array;
 }
 
@@ -89,29 +95,22 @@ export class RestoreCommandEncoder {
    * sizes first, so the whole batch is written into one buffer of the exact size.
    */
   encode(batch: EncodedFeatureBatch, options: { rows?: readonly number[] } = {}): RestoreCommand[] {
-    if (batchViews(batch).length > MAX_VIEWS_PER_RESTORE) {
+    if (batch.views.length > MAX_VIEWS_PER_RESTORE) {
       // Also keeps the per-row view set a 31-bit mask below.
       throw new AppError(
         'VALIDATION_FAILED',
         `At most ${String(MAX_VIEWS_PER_RESTORE)} views per write`,
       );
     }
-    if (batch.framed) {
-      return this.#encodeFramed({
-        ids: batch.patientIds,
-        framed: batch.framed,
-        rows: options.rows,
-      });
-    }
-    const columns = framedFieldOrder(batch.views, (column) => column.view.value.encoding);
+    const columns = batch.views;
     const parts = columns.map((column) => this.#partsFor(column));
     const rowCount = options.rows?.length ?? batch.rows;
     const rowAt = (r: number) => (options.rows ? (options.rows[r] as number) : r);
     const ids = batch.patientIds;
 
-    // Pass 1: payload sizes (0: no value at all), checking ids before anything is encoded.
-    const payloadSizes = new Int32Array(rowCount);
-    const pairCounts = new Int32Array(rowCount);
+    // Pass 1: listpack sizes (0: no value at all), checking ids before anything is encoded.
+    const listpackSizes = new Int32Array(rowCount);
+    const fieldCounts = new Int32Array(rowCount);
     let total = 0;
     for (let r = 0; r < rowCount; r++) {
       const row = rowAt(r);
@@ -121,10 +120,12 @@ export class RestoreCommandEncoder {
         const column = columns[i] as EncodedViewColumn;
         const asOfMs = column.asOfMs[row] as number;
         if (!Number.isNaN(asOfMs)) {
-          const length =
-            (column.values.offsets[row + 1] as number) - (column.values.offsets[row] as number);
-          size += (parts[i] as ViewParts).valueField.byteLength + rdbLengthSize(length) + length;
-          size += (parts[i] as ViewParts).tail(asOfMs).byteLength;
+          const { bytes, offsets } = column.values;
+          const from = offsets[row] as number;
+          const to = offsets[row + 1] as number;
+          const part = parts[i] as ViewParts;
+          size += part.valueField.byteLength + valueEntrySize(bytes, from, to);
+          size += part.tail(asOfMs).byteLength;
           present += 1;
         }
       }
@@ -132,10 +133,10 @@ export class RestoreCommandEncoder {
         continue;
       }
       checkPatientId(ids, row);
-      size += 1 + rdbLengthSize(3 * present) + 2 + 8;
-      payloadSizes[r] = size;
-      pairCounts[r] = 3 * present;
-      total += this.#commandLength(size);
+      size += LISTPACK_HEADER_SIZE + 1;
+      listpackSizes[r] = size;
+      fieldCounts[r] = 3 * present;
+      total += this.#commandLength(payloadSize(size));
     }
 
     // Pass 2: the bytes.
@@ -145,14 +146,19 @@ export class RestoreCommandEncoder {
     const viewSets = new Map<number, EncodedViewColumn[]>();
     let position = 0;
     for (let r = 0; r < rowCount; r++) {
-      const size = payloadSizes[r] as number;
+      const size = listpackSizes[r] as number;
       if (size === 0) {
         continue;
       }
       const row = rowAt(r);
-      position = writer.head(position, row, size);
-      out[position++] = RDB_TYPE_HASH;
-      position = writeRdbLength(out, pairCounts[r] as number, position);
+      position = writer.head(position, row, payloadSize(size));
+      out[position++] = RDB_TYPE_HASH_LISTPACK;
+      position = writeRdbLength(out, size, position);
+      position = writeListpackHeader(
+        out,
+        { totalBytes: size, elements: 2 * (fieldCounts[r] as number) },
+        position,
+      );
       let viewSet = 0;
       for (let i = 0; i < columns.length; i++) {
         const column = columns[i] as EncodedViewColumn;
@@ -163,70 +169,22 @@ export class RestoreCommandEncoder {
         const part = parts[i] as ViewParts;
         position += copyInto(out, part.valueField, position);
         const { bytes, offsets } = column.values;
-        const from = offsets[row] as number;
-        const to = offsets[row + 1] as number;
-        position = writeRdbLength(out, to - from, position);
-        if (to - from < SHORT_VALUE) {
-          for (let k = from; k < to; k++) {
-            out[position++] = bytes[k] as number;
-          }
-        } else {
-          out.set(bytes.subarray(from, to), position);
-          position += to - from;
-        }
+        position = writeValueEntry(out, {
+          bytes,
+          from: offsets[row] as number,
+          to: offsets[row + 1] as number,
+          position,
+        });
         position += copyInto(out, part.tail(asOfMs), position);
         viewSet |= 1 << i;
       }
+      out[position++] = LISTPACK_END;
       out[position++] = DUMP_RDB_VERSION & 0xff;
       out[position++] = DUMP_RDB_VERSION >>> 8;
       let views = viewSets.get(viewSet);
       if (!views) {
         views = columns.filter((_, i) => (viewSet & (1 << i)) !== 0);
         viewSets.set(viewSet, views);
-      }
-      position = writer.finish(position, row, views);
-    }
-    return commands;
-  }
-
-  /** RESTOREs of rows the offline store framed already: the key, the TTL and the CRC are added. */
-  #encodeFramed(options: {
-    ids: EncodedColumn;
-    framed: FramedHashes;
-    rows: readonly number[] | undefined;
-  }): RestoreCommand[] {
-    const { ids, framed, rows } = options;
-    const rowCount = rows?.length ?? framed.payloads.length;
-    const rowAt = (r: number) => (rows ? (rows[r] as number) : r);
-    let total = 0;
-    for (let r = 0; r < rowCount; r++) {
-      const row = rowAt(r);
-      const size = (framed.payloads[row]?.byteLength ?? 0) + 8;
-      if ((framed.viewMasks[row] ?? 0) === 0) {
-        continue;
-      }
-      checkPatientId(ids, row);
-      total += this.#commandLength(size);
-    }
-    const out = Buffer.allocUnsafe(total);
-    const commands: RestoreCommand[] = [];
-    const writer = this.#commandWriter({ out, ids, commands });
-    const viewSets = new Map<number, { view: AnyFeatureView }[]>();
-    let position = 0;
-    for (let r = 0; r < rowCount; r++) {
-      const row = rowAt(r);
-      const mask = framed.viewMasks[row] ?? 0;
-      if (mask === 0) {
-        continue;
-      }
-      const payload = framed.payloads[row] as Uint8Array;
-      position = writer.head(position, row, payload.byteLength + 8);
-      out.set(payload, position);
-      position += payload.byteLength;
-      let views = viewSets.get(mask);
-      if (!views) {
-        views = framed.views.filter((_, k) => (mask & (1 << k)) !== 0).map((view) => ({ view }));
-        viewSets.set(mask, views);
       }
       position = writer.finish(position, row, views);
     }
@@ -305,7 +263,11 @@ export class RestoreCommandEncoder {
     const cacheKey = `${name}@${String(version)}`;
     let cached = this.#parts.get(cacheKey);
     if (!cached) {
-      const { valueField, asOfField, versionPair } = framedViewParts({ name, version });
+      const fields = viewFields(name);
+      const utf8 = (text: string) => Buffer.from(text, 'utf8');
+      const valueField = encodeEntries([utf8(fields.value)]);
+      const asOfField = encodeEntries([utf8(fields.asOf)]);
+      const versionPair = encodeEntries([utf8(fields.version), utf8(String(version))]);
       // A snapshot gives most rows the same as_of, so the tail is rebuilt only when it changes.
       let lastAsOf = Number.NaN;
       let lastTail: Uint8Array = new Uint8Array(0);
@@ -317,7 +279,9 @@ export class RestoreCommandEncoder {
               throw new RangeError('as_of must be a non-negative safe integer');
             }
             lastAsOf = asOfMs;
-            lastTail = Buffer.concat([asOfField, rdbString(String(asOfMs)), versionPair]);
+            const asOf = new Uint8Array(integerEntrySize(asOfMs));
+            writeIntegerEntry(asOf, asOfMs, 0);
+            lastTail = Buffer.concat([asOfField, asOf, versionPair]);
           }
           return lastTail;
         },
@@ -326,6 +290,41 @@ export class RestoreCommandEncoder {
     }
     return cached;
   }
+}
+
+/** The DUMP payload around a listpack of `listpackSize` bytes: type, length, RDB version, CRC. */
+function payloadSize(listpackSize: number): number {
+  return 1 + rdbLengthSize(listpackSize) + listpackSize + 2 + 8;
+}
+
+/** A value's listpack entry size: almost always a string (JSON, float32 bytes). */
+function valueEntrySize(bytes: Uint8Array, from: number, to: number): number {
+  const integer = to - from <= 20 ? listpackInteger(bytes, from, to) : undefined;
+  return integer === undefined ? stringEntrySize(to - from) : integerEntrySize(integer);
+}
+
+/** Writes a value's listpack entry (as `valueEntrySize` sized it); returns the next position. */
+function writeValueEntry(
+  out: Uint8Array,
+  value: { bytes: Uint8Array; from: number; to: number; position: number },
+): number {
+  const { bytes, from, to, position } = value;
+  const length = to - from;
+  const integer = length <= 20 ? listpackInteger(bytes, from, to) : undefined;
+  if (integer !== undefined) {
+    return writeIntegerEntry(out, integer, position);
+  }
+  let p = writeStringHeader(out, length, position);
+  const encoded = p - position + length;
+  if (length < SHORT_VALUE) {
+    for (let k = from; k < to; k++) {
+      out[p++] = bytes[k] as number;
+    }
+  } else {
+    out.set(bytes.subarray(from, to), p);
+    p += length;
+  }
+  return writeBacklen(out, encoded, p);
 }
 
 /** Copies a short constant (field names, tails) with a plain loop; returns its length. */

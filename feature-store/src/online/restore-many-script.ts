@@ -17,13 +17,17 @@ export const RESTORE_MANY_LUA = `--[[
     the positions i (1-based) of the keys that already existed; the caller writes those patients
     through the newest-wins write script.
 ]]
-local rcall = redis.call
+local rpcall = redis.pcall
 local busy = {}
 for i = 1, #KEYS do
-  if rcall("EXISTS", KEYS[i]) == 0 then
-    rcall("RESTORE", KEYS[i], ARGV[1], ARGV[i + 1])
-  else
-    busy[#busy + 1] = i
+  -- RESTORE itself refuses an existing key (BUSYKEY), atomically; no EXISTS needed first.
+  local reply = rpcall("RESTORE", KEYS[i], ARGV[1], ARGV[i + 1])
+  if type(reply) == "table" and reply.err then
+    if string.sub(reply.err, 1, 7) == "BUSYKEY" then
+      busy[#busy + 1] = i
+    else
+      return redis.error_reply(reply.err)
+    end
   end
 end
 return busy

@@ -1,19 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demographics } from '../definitions/views/demographics.js';
 import { medicationList } from '../definitions/views/medication-list.js';
 import { patientEmbedding } from '../definitions/views/patient-embedding.js';
-import { rdbLength } from '../online/rdb-format.js';
 import { RestoreCommandEncoder } from '../online/redis-restore-commands.js';
 import { samplePatientFeatures, testPatientId } from '../testing/sample-features.js';
 import { DuckDbOfflineStore } from './duckdb-offline-store.js';
-import { rdbLengthSql } from './framed-latest-sql.js';
 import { encodedBatch } from './latest-batch.js';
 
-describe('hashes framed by DuckDB', () => {
+describe('latest values read for materialization', () => {
   let lakeDir: string;
   let store: DuckDbOfflineStore;
   const sample = samplePatientFeatures();
@@ -21,7 +18,7 @@ describe('hashes framed by DuckDB', () => {
   const views = [demographics, medicationList, patientEmbedding];
 
   beforeEach(async () => {
-    lakeDir = await mkdtemp(path.join(tmpdir(), 'fs-framed-'));
+    lakeDir = await mkdtemp(path.join(tmpdir(), 'fs-latest-values-'));
     store = await DuckDbOfflineStore.open({ lakeDir, threads: 1 });
   });
   afterEach(async () => {
@@ -29,25 +26,7 @@ describe('hashes framed by DuckDB', () => {
     await rm(lakeDir, { recursive: true, force: true });
   });
 
-  it('writes RDB length prefixes as rdbSaveLen does (1, 2 and 5 bytes)', async () => {
-    const instance = await DuckDBInstance.create(':memory:');
-    const connection = await instance.connect();
-    try {
-      for (const n of [0, 1, 63, 64, 300, 16_383, 16_384, 1_000_000]) {
-        const reader = await connection.runAndReadAll(
-          `SELECT hex(${rdbLengthSql(`${String(n)}::BIGINT`)}) AS h`,
-        );
-        expect(reader.getRowObjects()[0]?.['h']).toBe(
-          Buffer.from(rdbLength(n)).toString('hex').toUpperCase(),
-        );
-      }
-    } finally {
-      connection.closeSync();
-      instance.closeSync();
-    }
-  });
-
-  it('give byte-identical RESTOREs to the ones built from readLatest columns', async () => {
+  it('give byte-identical RESTOREs to the ones built from readLatest (Arrow) columns', async () => {
     const patients = Array.from({ length: 200 }, (_, i) => testPatientId(i + 1));
     const longList = { activeRxcuis: Array.from({ length: 40 }, (_, i) => String(1000 + i)) };
     await store.writeSnapshot({
@@ -96,13 +75,13 @@ describe('hashes framed by DuckDB', () => {
         commandBytes.set(command.key.toString(), command.bytes.toString('hex'));
       }
     }
-    const framed = await store.readLatestEncoded({ views, batchSize: 64 });
+    const latest = await store.readLatestEncoded({ views, batchSize: 64 });
     let compared = 0;
-    for await (const batch of framed.batches) {
-      expect(batch.framed?.views.map((v) => v.name)).toEqual([
-        'patient_embedding',
+    for await (const batch of latest.batches) {
+      expect(batch.views.map((c) => c.view.name)).toEqual([
         'demographics',
         'medication_list',
+        'patient_embedding',
       ]);
       for (const command of encoder().encode(batch)) {
         expect(command.bytes.toString('hex')).toBe(commandBytes.get(command.key.toString()));
