@@ -91,7 +91,8 @@ export interface BlendRanking {
   result(): BlendedDifferential;
 }
 
-function itemFrom(options: {
+/** One listed condition as an answer item (evidence from the engine, else the condition's own sources). */
+export function itemFrom(options: {
   condition: Condition;
   engine: Evidence | undefined;
   p: number;
@@ -210,27 +211,47 @@ export function blendCore(input: BlendCoreInput): BlendRanking {
         );
       }
     }
-    const urgencies: Urgency[] = [
-      ...listed.filter((it) => it.probability >= URGENCY_MIN_PROBABILITY).map((it) => it.urgency),
-      ...input.redFlags.map((r) => r.escalateTo),
-    ];
-    return {
-      method: hasModel ? 'model+guidelines' : 'guidelines',
+    return finishDifferential({
       items: listed,
-      otherProbability: round4(other),
-      urgency: URGENCIES.find((u) => urgencies.includes(u)) ?? 'routine',
-      engineView: {
-        items: listed
-          .filter((it) => it.listedBecause !== 'cant-miss')
-          .map((it) => ({
-            condition: it.conditionId,
-            display: it.display,
-            probability: it.probability,
-          })),
-        findings: input.findings,
-      },
+      hasModel,
+      other,
+      redFlags: input.redFlags,
+      findings: input.findings,
       exact,
-    };
+    });
   };
   return { exact, result };
+}
+
+/** The differential around its listed items: urgency, the engine's view for next questions. */
+export function finishDifferential(options: {
+  items: AssistDifferentialItem[];
+  hasModel: boolean;
+  other: number;
+  redFlags: readonly FiredRedFlag[];
+  findings: NextQuestionsInput['findings'];
+  exact: boolean;
+}): BlendedDifferential {
+  const { items, hasModel, other, redFlags, findings, exact } = options;
+  const urgencies: Urgency[] = [
+    ...items.filter((it) => it.probability >= URGENCY_MIN_PROBABILITY).map((it) => it.urgency),
+    ...redFlags.map((r) => r.escalateTo),
+  ];
+  return {
+    method: hasModel ? 'model+guidelines' : 'guidelines',
+    items,
+    otherProbability: round4(other),
+    urgency: URGENCIES.find((u) => urgencies.includes(u)) ?? 'routine',
+    engineView: {
+      items: items
+        .filter((it) => it.listedBecause !== 'cant-miss')
+        .map((it) => ({
+          condition: it.conditionId,
+          display: it.display,
+          probability: it.probability,
+        })),
+      findings,
+    },
+    exact,
+  };
 }

@@ -73,14 +73,17 @@ export function createRuledOut(patient: {
   chronic: readonly string[];
 }): (condition: Condition) => boolean {
   const chronic = new Set(patient.chronic);
-  const band = patient.age === null ? undefined : ageBand(patient.age);
-  const sexes =
-    patient.sex === 'female' || patient.sex === 'male'
-      ? ([patient.sex] as const)
-      : (['female', 'male'] as const);
+  if (patient.age === null) {
+    return (condition) => condition.course === 'chronic' && chronic.has(condition.id);
+  }
+  const band = ageBand(patient.age);
+  const sex = patient.sex === 'female' || patient.sex === 'male' ? patient.sex : undefined;
+  const zeroPrior = (condition: Condition): boolean =>
+    sex === undefined
+      ? condition.prior.female[band] === 0 && condition.prior.male[band] === 0
+      : condition.prior[sex][band] === 0;
   return (condition) =>
-    (condition.course === 'chronic' && chronic.has(condition.id)) ||
-    (band !== undefined && sexes.every((sex) => condition.prior[sex][band] === 0));
+    (condition.course === 'chronic' && chronic.has(condition.id)) || zeroPrior(condition);
 }
 
 export function blendDifferential(options: BlendOptions): BlendedDifferential {

@@ -1,25 +1,30 @@
 /**
  * The service's differential: the guideline engine's scores (computed once), listed to a depth,
  * blended with the model, and listed deeper only while a condition the engine did not list could
- * still reach the answer (the rule and its bound: blend-differential.ts). Candidates are built by
- * condition position (each model's class positions are computed once), listing is cheap, and the
- * engine describes evidence once, for the conditions finally listed.
+ * still reach the answer (the rule and its bound: blend-differential.ts). The same blend as
+ * `blendCore` over the engine's listing, computed by condition position over typed arrays: the
+ * model's probabilities are placed by position once per request, each depth costs one listing by
+ * index and a few passes over the conditions, and items (with the engine's evidence) are built
+ * once, for the conditions finally listed. Tested equal to ranking, describing and blending.
  */
 import {
+  CANT_MISS_FLOOR,
   round4,
+  topIndexes,
   type DiagnosisEngine,
   type FiredRedFlag,
   type GuidelineScores,
 } from '@mediassist/shared/diagnosis';
 import type { Condition } from '@mediassist/shared/kb';
 import {
-  blendCore,
-  guidelineTail,
+  finishDifferential,
+  itemFrom,
   MODEL_WEIGHT,
   type BlendedDifferential,
   type BlendRanking,
   type ModelOutput,
 } from './blend-core.js';
+import { createBlendTables } from './blend-tables.js';
 
 /**
  * With a model, the engine lists this many conditions beyond the requested list, so the blend
@@ -44,24 +49,38 @@ const ALLOWED = 2;
 export function createGuidelineBlend(deps: {
   /** The knowledge base's conditions, in the engine's order. */
   conditions: readonly Condition[];
-  engine: Pick<DiagnosisEngine, 'listDifferential' | 'describeCondition'>;
+  engine: Pick<DiagnosisEngine, 'listConditions' | 'describeCondition'>;
 }): GuidelineBlend {
   const { conditions, engine } = deps;
-  const position = new Map(conditions.map((c, i) => [c.id, i]));
-  const classPositions = new WeakMap<readonly string[], Int32Array>();
-  const positionsOf = (classes: readonly string[]): Int32Array => {
-    let found = classPositions.get(classes);
-    if (!found) {
-      found = Int32Array.from(classes, (id) => position.get(id) ?? -1);
-      classPositions.set(classes, found);
-    }
-    return found;
-  };
+  const tables = createBlendTables(conditions);
+  const { idRank, cantMiss } = tables;
+  const n = conditions.length;
 
   return ({ scores, redFlags, model, limit, ruledOut }) => {
-    const n = conditions.length;
     const other = round4(scores.otherProbability);
-    const modelAt = model ? positionsOf(model.classes) : undefined;
+    const known = other < 1 ? 1 - other : 0;
+    const w = model ? MODEL_WEIGHT : 0;
+    const modelAt = model ? tables.positionsOf(model.classes) : undefined;
+    // The model's probability by condition position; NaN where it has no such class.
+    const mOf = new Float64Array(n).fill(Number.NaN);
+    if (model && modelAt) {
+      for (let i = 0; i < modelAt.length; i++) {
+        const ci = modelAt[i] ?? -1;
+        if (ci >= 0) {
+          mOf[ci] = model.probabilities[i] ?? 0;
+        }
+      }
+    }
+    const flagged = new Uint8Array(n);
+    for (const rule of redFlags) {
+      for (const id of rule.consider) {
+        const ci = tables.position.get(id);
+        if (ci !== undefined) {
+          flagged[ci] = 1;
+        }
+      }
+    }
+    // By condition position, 0 = not yet asked, 1 = ruled out, 2 = allowed.
     const verdict = new Uint8Array(n);
     const isRuledOut = (ci: number): boolean => {
       if (verdict[ci] === UNKNOWN) {
@@ -70,60 +89,140 @@ export function createGuidelineBlend(deps: {
       }
       return verdict[ci] === RULED_OUT;
     };
+    // Per depth, reset: listed (described) flags, rounded guideline shares, pooled scores, top
+    // flags. So only the last ranking's `result()` may be called (as below).
+    const listed = new Uint8Array(n);
+    const g = new Float64Array(n);
+    const score = new Float64Array(n);
+    const inTop = new Uint8Array(n);
 
     const rank = (depth: number): BlendRanking => {
-      const items = engine.listDifferential({ scores, redFlags, limit: depth });
-      // Candidates: the listed conditions, then the model's other classes.
-      const at: number[] = [];
-      const g: number[] = [];
-      const m: number[] = [];
-      const candidateOf = new Int32Array(n).fill(-1);
-      for (const item of items) {
-        const ci = position.get(item.condition) ?? -1;
-        candidateOf[ci] = at.length;
-        at.push(ci);
-        g.push(item.probability);
-        m.push(Number.NaN);
+      const listing = engine.listConditions({ scores, redFlags, limit: depth });
+      const { indexes, ranked } = listing;
+      listed.fill(0);
+      g.fill(0);
+      score.fill(0);
+      inTop.fill(0);
+      // The listed (described) conditions with their rounded guideline share; the others have 0
+      // and share the guideline mass the listing leaves (blend-core.ts, guidelineTail).
+      let describedMass = 0;
+      let lowestRanked = Number.POSITIVE_INFINITY;
+      for (let k = 0; k < indexes.length; k++) {
+        const ci = indexes[k] ?? 0;
+        const gk = round4(scores.probability[ci] ?? 0);
+        listed[ci] = 1;
+        g[ci] = gk;
+        describedMass += gk;
+        if (k < ranked && gk < lowestRanked) {
+          lowestRanked = gk;
+        }
       }
-      const described = at.length;
-      if (model && modelAt) {
-        for (let i = 0; i < modelAt.length; i++) {
-          const ci = modelAt[i] ?? -1;
-          const p = model.probabilities[i] ?? 0;
-          const k = ci >= 0 ? (candidateOf[ci] ?? -1) : -1;
-          if (k >= 0) {
-            m[k] = p;
-          } else {
-            at.push(ci);
-            g.push(0);
-            m.push(p);
+      const tailMass = ranked < depth ? 0 : Math.max(0, known - describedMass);
+      const tailCap = Math.min(tailMass, lowestRanked);
+
+      // Scores summed in blendCore's candidate order: the listing, then the model's other classes;
+      // s = w·m + (1 − w)·g/known, with the same operations as blendCore.
+      let total = known > 0 ? ((1 - w) * tailMass) / known : 0;
+      for (let k = 0; k < indexes.length; k++) {
+        const ci = indexes[k] ?? 0;
+        if (!isRuledOut(ci)) {
+          const mk = mOf[ci] ?? Number.NaN;
+          const s =
+            w * (Number.isNaN(mk) ? 0 : mk) + (known > 0 ? ((1 - w) * (g[ci] ?? 0)) / known : 0);
+          if (s > 0) {
+            score[ci] = s;
+            total += s;
           }
         }
       }
-      const { tailMass, tailCap } = guidelineTail({ items, depth, other });
-      return blendCore({
-        candidates: at.map((ci) => conditions[ci]),
-        g,
-        m,
-        described: (k) => k < described,
-        other,
-        tailMass,
-        tailCap,
-        hasModel: model !== null,
-        w: model ? MODEL_WEIGHT : 0,
-        limit,
-        ruledOut: (k) => isRuledOut(at[k] ?? -1),
-        redFlags,
-        findings: scores.findings,
-        evidence: (k) =>
-          k < described
-            ? engine.describeCondition({
-                scores,
-                condition: conditions[at[k] ?? -1]?.id ?? '',
-                listedBecause: 'rank',
-              })
-            : undefined,
-      });
+      if (modelAt) {
+        for (let i = 0; i < modelAt.length; i++) {
+          const ci = modelAt[i] ?? -1;
+          if (ci >= 0 && listed[ci] === 0 && !isRuledOut(ci)) {
+            const mk = mOf[ci] ?? Number.NaN;
+            const s = w * (Number.isNaN(mk) ? 0 : mk) + (known > 0 ? ((1 - w) * 0) / known : 0);
+            if (s > 0) {
+              score[ci] = s;
+              total += s;
+            }
+          }
+        }
+      }
+      const pOf = (s: number): number => (total > 0 ? (known * s) / total : 0);
+      const before = (a: number, b: number): boolean => {
+        const sa = score[a] ?? 0;
+        const sb = score[b] ?? 0;
+        return sa > sb || (sa === sb && (idRank[a] ?? 0) < (idRank[b] ?? 0));
+      };
+      const top = topIndexes({ size: n, limit, include: (ci) => (score[ci] ?? 0) > 0, before });
+      for (const ci of top) {
+        inTop[ci] = 1;
+      }
+      const last = top[limit - 1];
+      const threshold = top.length >= limit && last !== undefined ? pOf(score[last] ?? 0) : 0;
+      const tailBonus = known > 0 ? ((1 - w) * tailCap) / known : 0;
+      let exact = true;
+      for (let ci = 0; ci < n && exact; ci++) {
+        const s = score[ci] ?? 0;
+        if (s > 0 && listed[ci] === 0) {
+          // Its guideline share is unknown but at most tailCap: could it be listed?
+          const upper = pOf(s + tailBonus);
+          exact = !(
+            inTop[ci] === 1 ||
+            upper >= threshold ||
+            (cantMiss[ci] === 1 && upper >= CANT_MISS_FLOOR)
+          );
+        }
+      }
+
+      const result = (): BlendedDifferential => {
+        const extras: number[] = [];
+        const redFlagged = new Uint8Array(n);
+        for (let ci = 0; ci < n; ci++) {
+          const s = score[ci] ?? 0;
+          if (s <= 0 || inTop[ci] === 1) {
+            continue;
+          }
+          if (flagged[ci] === 1) {
+            redFlagged[ci] = 1;
+            extras.push(ci);
+          } else if (cantMiss[ci] === 1 && Math.max(pOf(s), g[ci] ?? 0) >= CANT_MISS_FLOOR) {
+            extras.push(ci);
+          }
+        }
+        extras.sort((a, b) => (before(a, b) ? -1 : 1));
+        const items = [...top, ...extras].map((ci) => {
+          const condition = conditions[ci];
+          if (!condition) {
+            throw new Error(`no condition at ${String(ci)}`);
+          }
+          const mk = mOf[ci] ?? Number.NaN;
+          return itemFrom({
+            condition,
+            engine:
+              listed[ci] === 1
+                ? engine.describeCondition({
+                    scores,
+                    condition: condition.id,
+                    listedBecause: 'rank',
+                  })
+                : undefined,
+            p: pOf(score[ci] ?? 0),
+            m: model !== null && !Number.isNaN(mk) ? mk : null,
+            g: g[ci] ?? 0,
+            because: inTop[ci] === 1 ? 'rank' : redFlagged[ci] === 1 ? 'red-flag' : 'cant-miss',
+          });
+        });
+        return finishDifferential({
+          items,
+          hasModel: model !== null,
+          other,
+          redFlags,
+          findings: scores.findings,
+          exact,
+        });
+      };
+      return { exact, result };
     };
 
     let ranking = rank(model ? limit + GUIDELINE_MARGIN : limit);

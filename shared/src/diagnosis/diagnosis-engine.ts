@@ -5,8 +5,8 @@ import { buildDiagnosisIndex } from './diagnosis-index.js';
 import { nextQuestionsWithIndex, type NextQuestionsOptions } from './next-questions.js';
 import {
   listWithIndex,
-  rankedOrder,
   rankWithIndex,
+  type ConditionListing,
   type ListDifferentialOptions,
   type ListedCondition,
   type RankDifferentialOptions,
@@ -36,6 +36,8 @@ export interface DiagnosisEngine {
   scoreDifferential(options: ScoreDifferentialOptions): GuidelineScores;
   /** The conditions `rankDifferential` would list for these scores, without their evidence. */
   listDifferential(options: ListDifferentialOptions): ListedCondition[];
+  /** `listDifferential` by condition index (`scores.conditionIds` order), without objects per item. */
+  listConditions(options: ListDifferentialOptions): ConditionListing;
   /** One scored condition as a differential item with its evidence; undefined for an unknown id. */
   describeCondition(options: DescribeConditionOptions): DifferentialItem | undefined;
   nextQuestions(options: NextQuestionsOptions): NextQuestion[];
@@ -47,33 +49,19 @@ export interface DiagnosisEngine {
 
 export function createDiagnosisEngine({ kb }: { kb: KnowledgeBase }): DiagnosisEngine {
   const index = buildDiagnosisIndex(kb);
-  // The first listing of some scores selects its top partially (most requests list once: ~10 µs
-  // against ~45 µs for sorting every condition); listing the same scores again, deeper, sorts them
-  // once for every further depth.
-  const orders = new WeakMap<GuidelineScores, Int32Array | null>();
-  const orderOf = (scores: GuidelineScores): Int32Array | undefined => {
-    const known = orders.get(scores);
-    if (known === undefined) {
-      orders.set(scores, null);
-      return undefined;
-    }
-    if (known === null) {
-      const order = rankedOrder(scores.probability);
-      orders.set(scores, order);
-      return order;
-    }
-    return known;
-  };
   return {
     kbVersion: kb.version,
     rankDifferential: (options) => rankWithIndex(index, options),
     scoreDifferential: (options) => scoreWithIndex(index, options),
-    listDifferential: (options) =>
-      listWithIndex(index, options, orderOf(options.scores)).map(({ i, because }) => ({
+    listDifferential(options) {
+      const { indexes, because } = listWithIndex(index, options);
+      return Array.from(indexes, (i, k) => ({
         condition: index.conditionIds[i] ?? '',
         probability: round4(options.scores.probability[i] ?? 0),
-        listedBecause: because,
-      })),
+        listedBecause: because[k] ?? 'rank',
+      }));
+    },
+    listConditions: (options) => listWithIndex(index, options),
     describeCondition({ scores, condition, listedBecause }) {
       const i = index.conditionIndex.get(condition);
       if (i === undefined || scores.conditionIds !== index.conditionIds) {

@@ -56,6 +56,8 @@ export interface DiagnosisIndex {
   associations: readonly ReadonlyMap<string, Association>[];
   /** condition index → finding id → how it reads as evidence. */
   notes: readonly ReadonlyMap<string, EvidenceNote>[];
+  /** Indexes of the can't-miss conditions, in KB order. */
+  cantMiss: Int32Array;
   /** condition index → its own sources, sorted and without repeats. */
   conditionSources: readonly (readonly string[])[];
   /** condition index → its associated findings with their likelihoods (for next questions). */
@@ -170,6 +172,7 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     evidence: findingList.map((f, fi) => findingEvidence(byFinding.get(f.id), leaks[fi] ?? 0)),
     associations,
     notes,
+    cantMiss: Int32Array.from(conditions.flatMap((c, i) => (c.cantMiss ? [i] : []))),
     conditionSources: conditions.map((c) => [...new Set(c.sources)].sort()),
     likelihoods,
     leakEntropy: leaks.map(binaryEntropy),

@@ -13,6 +13,8 @@ export {
   CANT_MISS_FLOOR,
   DEFAULT_LIMIT,
   OTHER_SHARE,
+  type ConditionListing,
+  type ListedBecause,
   TYPICAL_LIKELIHOOD,
   type ListDifferentialOptions,
   type ListedCondition,

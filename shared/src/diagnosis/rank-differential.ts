@@ -13,7 +13,7 @@ import { round4 } from './round4.js';
 import type { DiagnosisIndex } from './diagnosis-index.js';
 import { evaluateRedFlags } from './red-flags.js';
 import { scoreWithIndex, type GuidelineScores } from './score-differential.js';
-import { topIndexes } from './top-indexes.js';
+import { topByProbability } from './top-by-probability.js';
 import type {
   DifferentialItem,
   DifferentialResult,
@@ -49,80 +49,65 @@ export interface ListDifferentialOptions {
   limit?: number;
 }
 
-/** Every condition with a positive posterior, most probable first (ties in KB order). */
-export function rankedOrder(probability: Float64Array): Int32Array {
-  const order: number[] = [];
-  for (let i = 0; i < probability.length; i++) {
-    if ((probability[i] ?? 0) > 0) {
-      order.push(i);
-    }
-  }
-  order.sort((a, b) => (probability[b] ?? 0) - (probability[a] ?? 0) || a - b);
-  return Int32Array.from(order);
-}
+/** Why each listed condition is listed, in listing order. */
+export type ListedBecause = DifferentialItem['listedBecause'];
 
-type Listed = { i: number; because: DifferentialItem['listedBecause'] }[];
+/** A ranking's listed conditions by index: the top `ranked` by posterior, then the extras. */
+export interface ConditionListing {
+  /** Condition indexes in listing order. */
+  readonly indexes: Int32Array;
+  /** How many of `indexes` (a prefix) are listed by rank. */
+  readonly ranked: number;
+  /** By position in `indexes`. */
+  readonly because: readonly ListedBecause[];
+}
 
 /**
  * Which conditions a ranking lists, in order: the top `limit` by posterior (ties in KB order),
  * then, in the same order, those named by a fired red flag and the can't-miss ones at or above
- * CANT_MISS_FLOOR. Conditions the patient cannot present with (posterior 0) are never listed.
- * With `order` (`rankedOrder` of the same scores, for a caller listing several depths) the top is
- * its prefix; without, a partial selection.
+ * CANT_MISS_FLOOR. Conditions the patient cannot present with (posterior 0) are never listed. The
+ * extras are looked up among the flagged and the can't-miss conditions (diagnosis-index.ts), not
+ * by scanning every condition.
  */
 export function listWithIndex(
   index: DiagnosisIndex,
   { scores, redFlags, limit = DEFAULT_LIMIT }: ListDifferentialOptions,
-  order?: Int32Array,
-): Listed {
-  const { conditions } = index;
+): ConditionListing {
   const { probability } = scores;
-  const flagged = new Set(redFlags.flatMap((r) => r.consider));
-  const extra = (i: number): DifferentialItem['listedBecause'] | undefined => {
-    const c = conditions[i];
-    if (c && flagged.has(c.id)) {
-      return 'red-flag';
-    }
-    return c?.cantMiss && (probability[i] ?? 0) >= CANT_MISS_FLOOR ? 'cant-miss' : undefined;
-  };
-  const listed: Listed = [];
-  if (order) {
-    const top = Math.min(order.length, Math.max(0, Math.trunc(limit)));
-    for (let r = 0; r < order.length; r++) {
-      const i = order[r] ?? 0;
-      const because = r < top ? 'rank' : extra(i);
-      if (because) {
-        listed.push({ i, because });
+  const top = topByProbability(probability, limit);
+  const ranked = top.length;
+  // 1: ranked, 2: extra (red flag), 3: extra (can't miss).
+  const mark = new Uint8Array(index.conditions.length);
+  for (const i of top) {
+    mark[i] = 1;
+  }
+  const extras: number[] = [];
+  for (const rule of redFlags) {
+    for (const id of rule.consider) {
+      const i = index.conditionIndex.get(id);
+      if (i !== undefined && mark[i] === 0 && (probability[i] ?? 0) > 0) {
+        mark[i] = 2;
+        extras.push(i);
       }
     }
-    return listed;
   }
-  const before = (a: number, b: number): boolean => {
-    const pa = probability[a] ?? 0;
-    const pb = probability[b] ?? 0;
-    return pa > pb || (pa === pb && a < b);
-  };
-  const top = topIndexes({
-    size: conditions.length,
-    limit,
-    include: (i) => (probability[i] ?? 0) > 0,
-    before,
-  });
-  const inTop = new Uint8Array(conditions.length);
-  for (const i of top) {
-    inTop[i] = 1;
-    listed.push({ i, because: 'rank' });
-  }
-  const extras: Listed = [];
-  for (let i = 0; i < conditions.length; i++) {
-    const because = inTop[i] === 1 || (probability[i] ?? 0) <= 0 ? undefined : extra(i);
-    if (because) {
-      extras.push({ i, because });
+  for (const i of index.cantMiss) {
+    if (mark[i] === 0 && (probability[i] ?? 0) >= CANT_MISS_FLOOR) {
+      mark[i] = 3;
+      extras.push(i);
     }
   }
-  extras.sort((a, b) => (before(a.i, b.i) ? -1 : 1));
-  listed.push(...extras);
-  return listed;
+  if (extras.length > 1) {
+    extras.sort((a, b) => (probability[b] ?? 0) - (probability[a] ?? 0) || a - b);
+  }
+  const indexes = new Int32Array(ranked + extras.length);
+  indexes.set(top);
+  indexes.set(extras, ranked);
+  const because: ListedBecause[] = [];
+  for (const i of indexes) {
+    because.push(mark[i] === 1 ? 'rank' : mark[i] === 2 ? 'red-flag' : 'cant-miss');
+  }
+  return { indexes, ranked, because };
 }
 
 export function rankWithIndex(
@@ -132,8 +117,15 @@ export function rankWithIndex(
   const scores = scoreWithIndex(index, { findings, patient });
   const { present, absent } = scores.findings;
   const redFlags = evaluateRedFlags({ kb: index.kb, findings: { present }, age: patient.age });
-  const items = listWithIndex(index, { scores, redFlags, limit }).map(({ i, because }) =>
-    describeCondition(index, { i, because, present, absent, p: scores.probability[i] ?? 0 }),
+  const listing = listWithIndex(index, { scores, redFlags, limit });
+  const items = Array.from(listing.indexes, (i, k) =>
+    describeCondition(index, {
+      i,
+      because: listing.because[k] ?? 'rank',
+      present,
+      absent,
+      p: scores.probability[i] ?? 0,
+    }),
   );
   const urgencies: Urgency[] = [
     ...items.filter((it) => it.probability >= 0.05).map((it) => it.urgency),
