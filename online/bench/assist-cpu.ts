@@ -37,6 +37,7 @@ import { createModelHolder } from '../src/model/model-holder.js';
 import { loadOnnxDiagnosisModel } from '../src/model/onnx-diagnosis-model.js';
 import { createFallbackRateLimiter } from '../src/rate-limit/fallback-rate-limiter.js';
 import { createMemoryRateLimiter } from '../src/rate-limit/memory-rate-limiter.js';
+import { createLeasedRateLimiter } from '../src/rate-limit/leased-rate-limiter.js';
 import { createRedisRateLimiter } from '../src/rate-limit/redis-rate-limiter.js';
 import { createLifecycle } from '../src/server/lifecycle.js';
 import { benchModelRegistry } from './stand-in-model.js';
@@ -130,7 +131,10 @@ async function main(): Promise<void> {
       }),
       audit,
       rateLimiter: createFallbackRateLimiter({
-        primary: createRedisRateLimiter({ redis, policy, keyPrefix: 'mediassist:' }),
+        primary: createLeasedRateLimiter({
+          source: createRedisRateLimiter({ redis, policy, keyPrefix: 'mediassist:' }),
+          policy,
+        }),
         fallback: createMemoryRateLimiter({ policy, clock: systemClock }),
         logger,
       }),

@@ -83,6 +83,8 @@ export const OnlineEnvSchema = z
     RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(10),
     /** Deadline for a Redis rate-limit decision before the local limiter decides. */
     RATE_LIMIT_REDIS_TIMEOUT_MS: positiveInt.default(50),
+    /** A replica spends tokens taken from Redis for at most this long (lease = refill over it). */
+    RATE_LIMIT_LEASE_MS: positiveInt.default(100),
     REDIS_KEY_PREFIX: z.string().default('mediassist:'),
     /** Audit NDJSON folder; default `$MEDIASSIST_HOME/audit`. */
     AUDIT_DIR: z.string().min(1).optional(),

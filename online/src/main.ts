@@ -54,6 +54,7 @@ import { createModelLoadCounter } from './model/model-metrics.js';
 import { loadOnnxDiagnosisModel } from './model/onnx-diagnosis-model.js';
 import { createFallbackRateLimiter } from './rate-limit/fallback-rate-limiter.js';
 import { createMemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
+import { createLeasedRateLimiter } from './rate-limit/leased-rate-limiter.js';
 import { createRedisRateLimiter } from './rate-limit/redis-rate-limiter.js';
 import { startHttpServer } from './server/http-server.js';
 import { createRedisDemoPatientSource } from './web/demo-patient-source.js';
@@ -179,7 +180,11 @@ async function main(logger: Logger): Promise<void> {
   }
   const policy = { capacity: env.RATE_LIMIT_BURST, refillPerSecond: env.RATE_LIMIT_PER_SECOND };
   const rateLimiter = createFallbackRateLimiter({
-    primary: createRedisRateLimiter({ redis, policy, keyPrefix: env.REDIS_KEY_PREFIX }),
+    primary: createLeasedRateLimiter({
+      source: createRedisRateLimiter({ redis, policy, keyPrefix: env.REDIS_KEY_PREFIX }),
+      policy,
+      leaseMs: env.RATE_LIMIT_LEASE_MS,
+    }),
     fallback: createMemoryRateLimiter({ policy, clock: systemClock }),
     logger,
     onFallback: () => {

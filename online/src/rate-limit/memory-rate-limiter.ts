@@ -1,7 +1,7 @@
 /** Token buckets in process memory: the fallback when Redis is unavailable, and the test double. */
 import type { Clock } from '../clock.js';
-import type { RateLimiter, TokenBucketPolicy } from './rate-limiter.js';
-import { fullRefillMs, takeToken, type BucketState } from './token-bucket.js';
+import type { RateLimiter, TakenTokens, TokenBucketPolicy, TokenSource } from './rate-limiter.js';
+import { fullRefillMs, takeTokens, toDecision, type BucketState } from './token-bucket.js';
 
 export interface MemoryRateLimiterOptions {
   policy: TokenBucketPolicy;
@@ -10,7 +10,9 @@ export interface MemoryRateLimiterOptions {
   maxKeys?: number;
 }
 
-export function createMemoryRateLimiter(options: MemoryRateLimiterOptions): RateLimiter {
+export function createMemoryRateLimiter(
+  options: MemoryRateLimiterOptions,
+): RateLimiter & TokenSource {
   const { policy, clock, maxKeys = 10_000 } = options;
   const buckets = new Map<string, BucketState>();
   const idleMs = fullRefillMs(policy);
@@ -30,16 +32,21 @@ export function createMemoryRateLimiter(options: MemoryRateLimiterOptions): Rate
     }
   };
 
+  const take = (key: string, wanted: number): Promise<TakenTokens> => {
+    const nowMs = clock.now();
+    if (!buckets.has(key) && buckets.size >= maxKeys) {
+      sweep(nowMs);
+    }
+    const { state, taken } = takeTokens({ state: buckets.get(key), policy, nowMs, wanted });
+    buckets.delete(key);
+    buckets.set(key, state);
+    return Promise.resolve(taken);
+  };
+
   return {
-    consume(key) {
-      const nowMs = clock.now();
-      if (!buckets.has(key) && buckets.size >= maxKeys) {
-        sweep(nowMs);
-      }
-      const { state, decision } = takeToken({ state: buckets.get(key), policy, nowMs });
-      buckets.delete(key);
-      buckets.set(key, state);
-      return Promise.resolve(decision);
+    take,
+    async consume(key) {
+      return toDecision(await take(key, 1));
     },
   };
 }

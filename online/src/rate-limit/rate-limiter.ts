@@ -14,3 +14,17 @@ export interface TokenBucketPolicy {
   capacity: number;
   refillPerSecond: number;
 }
+
+/** What a shared bucket hands out in one call: `taken` ≤ wanted tokens (0 = refused). */
+export interface TakenTokens {
+  taken: number;
+  /** Whole tokens left in the bucket after this take. */
+  remaining: number;
+  /** When `taken` is 0: how long until one token is back. */
+  retryAfterMs: number;
+}
+
+/** A bucket that can hand out several tokens in one round trip (Redis). */
+export interface TokenSource {
+  take(key: string, wanted: number): Promise<TakenTokens>;
+}

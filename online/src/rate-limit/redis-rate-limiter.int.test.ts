@@ -5,6 +5,7 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import { rateLimitKey } from '../redis-keys.js';
 import { rateLimiterContract } from './rate-limiter.contract.js';
+import { createLeasedRateLimiter } from './leased-rate-limiter.js';
 import { createRedisRateLimiter } from './redis-rate-limiter.js';
 import { redisUrl } from '../testing/redis-url.js';
 
@@ -28,7 +29,50 @@ rateLimiterContract('RedisRateLimiter', () => {
   };
 });
 
+rateLimiterContract('LeasedRateLimiter over Redis', () => {
+  const ctx = context();
+  return {
+    create: (policy) =>
+      createLeasedRateLimiter({
+        source: createRedisRateLimiter({ redis: ctx.redis, policy, keyPrefix: ctx.prefix }),
+        policy,
+      }),
+    advance: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    key: (name) => name,
+  };
+});
+
 describe('RedisRateLimiter', () => {
+  it('hands out a lease of several tokens in one script call, and what is left', async () => {
+    const ctx = context();
+    const limiter = createRedisRateLimiter({
+      redis: ctx.redis,
+      policy: { capacity: 10, refillPerSecond: 0.01 },
+      keyPrefix: ctx.prefix,
+    });
+    expect(await limiter.take('ehr', 4)).toEqual({ taken: 4, remaining: 6, retryAfterMs: 0 });
+    expect(await limiter.take('ehr', 8)).toEqual({ taken: 6, remaining: 0, retryAfterMs: 0 });
+    const refused = await limiter.take('ehr', 1);
+    expect(refused.taken).toBe(0);
+    expect(refused.retryAfterMs).toBeGreaterThan(90_000);
+    expect(Number(await ctx.redis.hget(rateLimitKey(ctx.prefix, 'ehr'), 'tokens'))).toBeLessThan(1);
+  });
+
+  it('spends a lease locally: 50 requests, one round trip (leased limiter)', async () => {
+    const ctx = context();
+    const policy = { capacity: 1_000, refillPerSecond: 1_000 };
+    const limiter = createLeasedRateLimiter({
+      source: createRedisRateLimiter({ redis: ctx.redis, policy, keyPrefix: ctx.prefix }),
+      policy,
+      leaseMs: 60_000,
+    });
+    for (let i = 0; i < 50; i++) {
+      expect((await limiter.consume('ehr')).allowed).toBe(true);
+    }
+    // One lease of min(burst, refill over the lease) = 1,000 tokens left the shared bucket, once.
+    expect(Number(await ctx.redis.hget(rateLimitKey(ctx.prefix, 'ehr'), 'tokens'))).toBeLessThan(1);
+  });
+
   it('stores one hash per caller with a TTL of one full refill', async () => {
     const ctx = context();
     const limiter = createRedisRateLimiter({

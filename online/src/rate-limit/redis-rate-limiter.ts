@@ -2,19 +2,22 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '@mediassist/shared/errors';
 import { rateLimitKey } from '../redis-keys.js';
-import type { RateLimitDecision, RateLimiter, TokenBucketPolicy } from './rate-limiter.js';
+import { toDecision } from './token-bucket.js';
+import type { RateLimiter, TakenTokens, TokenBucketPolicy, TokenSource } from './rate-limiter.js';
 
 /**
- * Takes one token (the steps of `takeToken` in token-bucket.ts). Time comes from the Redis server,
- * so every replica shares one clock.
+ * Takes up to `wanted` tokens, at least one if the bucket has one (the steps of `takeToken` in
+ * token-bucket.ts, for a batch). Time comes from the Redis server, so every replica shares one clock.
  *   KEYS[1]  bucket hash { tokens, ts }
  *   ARGV[1]  capacity (tokens)
  *   ARGV[2]  refill rate (tokens per second)
- * Returns { allowed (1|0), remaining (whole tokens), retryAfterMs }.
+ *   ARGV[3]  wanted (tokens, default 1)
+ * Returns { taken (0 = refused), remaining (whole tokens), retryAfterMs }.
  */
 export const TAKE_TOKEN_SCRIPT = `
 local capacity = tonumber(ARGV[1])
 local rate = tonumber(ARGV[2])
+local wanted = tonumber(ARGV[3]) or 1
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 local bucket = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
@@ -25,17 +28,17 @@ if tokens == nil or ts == nil then
 else
   tokens = math.min(capacity, tokens + math.max(0, now - ts) * rate / 1000)
 end
-local allowed = 0
+local taken = 0
 local retry = 0
 if tokens >= 1 then
-  tokens = tokens - 1
-  allowed = 1
+  taken = math.min(wanted, math.floor(tokens))
+  tokens = tokens - taken
 else
   retry = math.ceil((1 - tokens) * 1000 / rate)
 end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', tostring(now))
 redis.call('PEXPIRE', KEYS[1], math.ceil(capacity * 1000 / rate) + 1000)
-return { allowed, math.floor(tokens), retry }
+return { taken, math.floor(tokens), retry }
 `;
 
 const SCRIPT_SHA = createHash('sha1').update(TAKE_TOKEN_SCRIPT).digest('hex');
@@ -56,36 +59,39 @@ function isNoScript(error: unknown): boolean {
   return error instanceof Error && error.message.startsWith('NOSCRIPT');
 }
 
-function toDecision(reply: unknown): RateLimitDecision {
+function toTaken(reply: unknown): TakenTokens {
   if (!Array.isArray(reply) || reply.length !== 3 || !reply.every((v) => typeof v === 'number')) {
     throw new AppError('DEPENDENCY_UNAVAILABLE', 'Unexpected rate-limit reply from Redis');
   }
-  const [allowed, remaining, retryAfterMs] = reply as [number, number, number];
-  return allowed === 1
-    ? { allowed: true, remaining }
-    : { allowed: false, remaining: 0, retryAfterMs: Math.max(1, retryAfterMs) };
+  const [taken, remaining, retryAfterMs] = reply as [number, number, number];
+  return { taken, remaining, retryAfterMs: taken > 0 ? 0 : Math.max(1, retryAfterMs) };
 }
 
-export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLimiter {
+export function createRedisRateLimiter(
+  options: RedisRateLimiterOptions,
+): RateLimiter & TokenSource {
   const { redis, policy, keyPrefix } = options;
-  const args = (subject: string): [number, string, number, number] => [
-    1,
-    rateLimitKey(keyPrefix, subject),
-    policy.capacity,
-    policy.refillPerSecond,
-  ];
-  return {
-    async consume(subject) {
-      let reply: unknown;
-      try {
-        reply = await redis.evalsha(SCRIPT_SHA, ...args(subject));
-      } catch (error) {
-        if (!isNoScript(error)) {
-          throw error;
-        }
-        reply = await redis.eval(TAKE_TOKEN_SCRIPT, ...args(subject));
+  const take = async (subject: string, wanted: number): Promise<TakenTokens> => {
+    const args: [number, string, number, number, number] = [
+      1,
+      rateLimitKey(keyPrefix, subject),
+      policy.capacity,
+      policy.refillPerSecond,
+      wanted,
+    ];
+    try {
+      return toTaken(await redis.evalsha(SCRIPT_SHA, ...args));
+    } catch (error) {
+      if (!isNoScript(error)) {
+        throw error;
       }
-      return toDecision(reply);
+      return toTaken(await redis.eval(TAKE_TOKEN_SCRIPT, ...args));
+    }
+  };
+  return {
+    take,
+    async consume(subject) {
+      return toDecision(await take(subject, 1));
     },
   };
 }
