@@ -166,16 +166,8 @@ export function createAssistService(deps: AssistServiceDeps): AssistService {
           })),
         recommendedTests: {
           recentTestsKnown: context.lastDone !== null,
-          items: tests.tests.map((t) => ({
-            ...t,
-            because: t.because.map((b) => ({
-              ...b,
-              sources: [...b.sources],
-              matchedConditions: [...b.matchedConditions],
-              matchedFindings: [...b.matchedFindings],
-            })),
-            sources: [...t.sources],
-          })),
+          // Fresh objects and arrays from the recommender (KB arrays copied there).
+          items: tests.tests,
         },
         interactions: {
           activeMedicationsFrom: context.activeRxcuis === null ? 'request' : 'request+features',

@@ -8,6 +8,7 @@ import {
   CANT_MISS_FLOOR,
   round4,
   topIndexes,
+  type ConditionEvidence,
   type DifferentialItem,
   type FiredRedFlag,
   type NextQuestionsInput,
@@ -59,8 +60,8 @@ export interface BlendCoreInput {
   evidence: (k: number) => Evidence | undefined;
 }
 
-/** What the engine says for and against a condition. */
-export type Evidence = Pick<DifferentialItem, 'supporting' | 'against' | 'sources'>;
+/** What the engine says for and against a condition, as answers show it. */
+export type Evidence = ConditionEvidence;
 
 /** The guideline mass of the conditions a ranking did not list, and the most any one of them has. */
 export function guidelineTail(options: {
@@ -112,17 +113,8 @@ export function itemFrom(options: {
     urgency: condition.urgency,
     cantMiss: condition.cantMiss,
     listedBecause: because,
-    supporting: (engine?.supporting ?? []).map((e) => ({
-      findingId: e.finding,
-      display: e.display,
-      likelihoodRatio: e.likelihoodRatio,
-    })),
-    against: (engine?.against ?? []).map((e) => ({
-      findingId: e.finding,
-      display: e.display,
-      likelihoodRatio: e.likelihoodRatio,
-      reason: e.reason,
-    })),
+    supporting: engine?.supporting ?? [],
+    against: engine?.against ?? [],
     sources: engine?.sources ?? [...condition.sources].sort(),
   };
 }

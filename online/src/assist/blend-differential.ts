@@ -46,7 +46,7 @@ export {
 /** The engine's ranking as the blend reads it; a `DifferentialResult` is one. */
 export interface GuidelineRanking {
   items: readonly (Pick<DifferentialItem, 'condition' | 'probability' | 'listedBecause'> &
-    Partial<Evidence>)[];
+    Partial<Pick<DifferentialItem, 'supporting' | 'against' | 'sources'>>)[];
   otherProbability: number;
   redFlags: readonly FiredRedFlag[];
   findings: DifferentialResult['findings'];
@@ -135,7 +135,20 @@ export function rankBlend(options: BlendOptions): BlendRanking {
       }
       const item = engineItems.get(id);
       return item?.supporting && item.against && item.sources
-        ? { supporting: item.supporting, against: item.against, sources: item.sources }
+        ? {
+            supporting: item.supporting.map((e) => ({
+              findingId: e.finding,
+              display: e.display,
+              likelihoodRatio: e.likelihoodRatio,
+            })),
+            against: item.against.map((e) => ({
+              findingId: e.finding,
+              display: e.display,
+              likelihoodRatio: e.likelihoodRatio,
+              reason: e.reason,
+            })),
+            sources: item.sources,
+          }
         : undefined;
     },
   });

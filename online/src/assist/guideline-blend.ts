@@ -49,7 +49,7 @@ const ALLOWED = 2;
 export function createGuidelineBlend(deps: {
   /** The knowledge base's conditions, in the engine's order. */
   conditions: readonly Condition[];
-  engine: Pick<DiagnosisEngine, 'listConditions' | 'describeCondition'>;
+  engine: Pick<DiagnosisEngine, 'listConditions' | 'describeEvidence'>;
 }): GuidelineBlend {
   const { conditions, engine } = deps;
   const tables = createBlendTables(conditions);
@@ -201,11 +201,7 @@ export function createGuidelineBlend(deps: {
             condition,
             engine:
               listed[ci] === 1
-                ? engine.describeCondition({
-                    scores,
-                    condition: condition.id,
-                    listedBecause: 'rank',
-                  })
+                ? engine.describeEvidence({ scores, condition: condition.id })
                 : undefined,
             p: pOf(score[ci] ?? 0),
             m: model !== null && !Number.isNaN(mk) ? mk : null,

@@ -26,9 +26,9 @@ export interface RuleReason {
   rationale: string;
   strength: string;
   year: number;
-  sources: readonly string[];
-  matchedConditions: readonly string[];
-  matchedFindings: readonly string[];
+  sources: string[];
+  matchedConditions: string[];
+  matchedFindings: string[];
 }
 
 export interface TestRecommendation {
@@ -36,16 +36,17 @@ export interface TestRecommendation {
   display: string;
   kind: Test['kind'];
   status: 'recommended' | 'suppressed';
-  because: readonly RuleReason[];
+  /** Fresh arrays (a reason object may be shared by the tests one rule recommends). */
+  because: RuleReason[];
   /** Every source behind the recommendation, de-duplicated. */
-  sources: readonly string[];
+  sources: string[];
   lastDone?: string;
   /** For suppressed tests: the first day it would be recommended again. */
   suppressedUntil?: string;
 }
 
 export interface RecommendTestsResult {
-  tests: readonly TestRecommendation[];
+  tests: TestRecommendation[];
   kbVersion: string;
 }
 
@@ -165,7 +166,7 @@ function recommendFromRules(
       rationale: rule.rationale,
       strength: rule.strength,
       year: rule.year,
-      sources: rule.sources,
+      sources: [...rule.sources],
       matchedConditions,
       matchedFindings,
     };

@@ -18,18 +18,33 @@ export interface DescribeConditionArgs {
   p: number;
 }
 
-export function describeCondition(
+/** A condition's evidence as answers show it (finding ids under `findingId`). */
+export interface ConditionEvidence {
+  supporting: { findingId: string; display: string; likelihoodRatio: number }[];
+  against: {
+    findingId: string;
+    display: string;
+    likelihoodRatio: number;
+    reason: ArguingAgainst['reason'];
+  }[];
+  sources: string[];
+}
+
+/**
+ * The evidence of `describeCondition` without the rest of the item: supporting findings by
+ * likelihood ratio (highest first), those against by ratio (lowest first), ties by finding id.
+ */
+export function describeEvidence(
   index: DiagnosisIndex,
-  { i, because, present, absent, p }: DescribeConditionArgs,
-): DifferentialItem {
-  const condition = index.conditions[i];
+  { i, present, absent }: Pick<DescribeConditionArgs, 'i' | 'present' | 'absent'>,
+): ConditionEvidence {
   const notes = index.notes[i];
   const ownSources = index.conditionSources[i];
-  if (!condition || !notes || !ownSources) {
+  if (!notes || !ownSources) {
     throw new Error(`no condition at ${String(i)}`);
   }
-  const supporting: EvidenceItem[] = [];
-  const against: ArguingAgainst[] = [];
+  const supporting: ConditionEvidence['supporting'] = [];
+  const against: ConditionEvidence['against'] = [];
   let sources: Set<string> | undefined;
   const cite = (more: readonly string[]): void => {
     for (const s of more) {
@@ -45,10 +60,10 @@ export function describeCondition(
       continue;
     }
     if (note.presentSupports) {
-      supporting.push({ finding: id, display: note.display, likelihoodRatio: note.presentLr });
+      supporting.push({ findingId: id, display: note.display, likelihoodRatio: note.presentLr });
     } else {
       against.push({
-        finding: id,
+        findingId: id,
         display: note.display,
         likelihoodRatio: note.presentLr,
         reason: 'present-but-rare',
@@ -60,7 +75,7 @@ export function describeCondition(
     const note = notes.get(id);
     if (note?.absentLr !== undefined) {
       against.push({
-        finding: id,
+        findingId: id,
         display: note.display,
         likelihoodRatio: note.absentLr,
         reason: 'absent',
@@ -70,14 +85,26 @@ export function describeCondition(
   }
   if (supporting.length > 1) {
     supporting.sort(
-      (a, b) => b.likelihoodRatio - a.likelihoodRatio || a.finding.localeCompare(b.finding),
+      (a, b) => b.likelihoodRatio - a.likelihoodRatio || a.findingId.localeCompare(b.findingId),
     );
   }
   if (against.length > 1) {
     against.sort(
-      (a, b) => a.likelihoodRatio - b.likelihoodRatio || a.finding.localeCompare(b.finding),
+      (a, b) => a.likelihoodRatio - b.likelihoodRatio || a.findingId.localeCompare(b.findingId),
     );
   }
+  return { supporting, against, sources: sources ? [...sources].sort() : [...ownSources] };
+}
+
+export function describeCondition(
+  index: DiagnosisIndex,
+  { i, because, present, absent, p }: DescribeConditionArgs,
+): DifferentialItem {
+  const condition = index.conditions[i];
+  if (!condition) {
+    throw new Error(`no condition at ${String(i)}`);
+  }
+  const { supporting, against, sources } = describeEvidence(index, { i, present, absent });
   return {
     condition: condition.id,
     display: condition.display,
@@ -86,8 +113,17 @@ export function describeCondition(
     urgency: condition.urgency,
     cantMiss: condition.cantMiss,
     listedBecause: because,
-    supporting,
-    against,
-    sources: sources ? [...sources].sort() : [...ownSources],
+    supporting: supporting.map((e): EvidenceItem => ({
+      finding: e.findingId,
+      display: e.display,
+      likelihoodRatio: e.likelihoodRatio,
+    })),
+    against: against.map((e): ArguingAgainst => ({
+      finding: e.findingId,
+      display: e.display,
+      likelihoodRatio: e.likelihoodRatio,
+      reason: e.reason,
+    })),
+    sources,
   };
 }

@@ -1,6 +1,10 @@
 /** The guideline-only diagnosis engine for one knowledge base: indexes built once, pure functions after. */
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
-import { describeCondition } from './describe-condition.js';
+import {
+  describeCondition,
+  describeEvidence,
+  type ConditionEvidence,
+} from './describe-condition.js';
 import { buildDiagnosisIndex } from './diagnosis-index.js';
 import { nextQuestionsWithIndex, type NextQuestionsOptions } from './next-questions.js';
 import {
@@ -40,6 +44,10 @@ export interface DiagnosisEngine {
   listConditions(options: ListDifferentialOptions): ConditionListing;
   /** One scored condition as a differential item with its evidence; undefined for an unknown id. */
   describeCondition(options: DescribeConditionOptions): DifferentialItem | undefined;
+  /** A scored condition's evidence as answers show it; undefined for an unknown id. */
+  describeEvidence(
+    options: Omit<DescribeConditionOptions, 'listedBecause'>,
+  ): ConditionEvidence | undefined;
   nextQuestions(options: NextQuestionsOptions): NextQuestion[];
   evaluateRedFlags(options: {
     findings: { present: readonly string[] };
@@ -70,6 +78,14 @@ export function createDiagnosisEngine({ kb }: { kb: KnowledgeBase }): DiagnosisE
       const { present, absent } = scores.findings;
       const p = scores.probability[i] ?? 0;
       return describeCondition(index, { i, because: listedBecause, present, absent, p });
+    },
+    describeEvidence({ scores, condition }) {
+      const i = index.conditionIndex.get(condition);
+      if (i === undefined || scores.conditionIds !== index.conditionIds) {
+        return undefined;
+      }
+      const { present, absent } = scores.findings;
+      return describeEvidence(index, { i, present, absent });
     },
     nextQuestions: (options) => nextQuestionsWithIndex(index, options),
     evaluateRedFlags: ({ findings, age }) => evaluateRedFlags({ kb, findings, age }),

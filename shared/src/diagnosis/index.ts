@@ -5,6 +5,7 @@ export {
   type DescribeConditionOptions,
   type DiagnosisEngine,
 } from './diagnosis-engine.js';
+export type { ConditionEvidence } from './describe-condition.js';
 export { type GuidelineScores, type ScoreDifferentialOptions } from './score-differential.js';
 export { round4 } from './round4.js';
 export { topIndexes, type TopIndexesOptions } from './top-indexes.js';
