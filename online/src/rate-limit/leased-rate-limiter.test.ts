@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock, type ManualClock } from '../testing/manual-clock.js';
-import { createLeasedRateLimiter, leaseSize } from './leased-rate-limiter.js';
+import { createLeasedRateLimiter, maxLeaseSize, nextLeaseSize } from './leased-rate-limiter.js';
 import { createMemoryRateLimiter } from './memory-rate-limiter.js';
 import { rateLimiterContract } from './rate-limiter.contract.js';
 import type { TokenBucketPolicy, TokenSource } from './rate-limiter.js';
@@ -35,16 +35,25 @@ rateLimiterContract('LeasedRateLimiter over a memory bucket', () => {
   };
 });
 
-describe('leaseSize', () => {
-  it('is the refill over the lease, at least one token, at most the burst', () => {
-    expect(leaseSize({ capacity: 60, refillPerSecond: 10 }, 100)).toBe(1);
-    expect(leaseSize({ capacity: 1_000, refillPerSecond: 1_000 }, 100)).toBe(100);
-    expect(leaseSize({ capacity: 5, refillPerSecond: 1_000 }, 100)).toBe(5);
+describe('lease sizes', () => {
+  it('tops out at the refill over the lease, at least one token, at most the burst', () => {
+    expect(maxLeaseSize({ capacity: 60, refillPerSecond: 10 }, 100)).toBe(1);
+    expect(maxLeaseSize({ capacity: 1_000, refillPerSecond: 1_000 }, 100)).toBe(100);
+    expect(maxLeaseSize({ capacity: 5, refillPerSecond: 1_000 }, 100)).toBe(5);
+  });
+
+  it('starts at one, doubles when a lease is spent in time, shrinks to what was spent when one lapses', () => {
+    expect(nextLeaseSize(undefined, 0, 100)).toBe(1);
+    const lease = { size: 8, tokens: 0, shared: 0, expiresAt: 100 };
+    expect(nextLeaseSize(lease, 50, 100)).toBe(16);
+    expect(nextLeaseSize(lease, 50, 10)).toBe(10);
+    expect(nextLeaseSize({ ...lease, tokens: 5 }, 150, 100)).toBe(3);
+    expect(nextLeaseSize({ ...lease, tokens: 8 }, 150, 100)).toBe(1);
   });
 });
 
 describe('createLeasedRateLimiter', () => {
-  it('asks the shared bucket once per lease for a high-rate caller', async () => {
+  it('asks the shared bucket about once per lease for a high-rate caller', async () => {
     const clock = createManualClock();
     const policy = { capacity: 1_000, refillPerSecond: 1_000 };
     const { source, counted } = countedSource(policy, clock);
@@ -55,13 +64,30 @@ describe('createLeasedRateLimiter', () => {
       now: () => clock.now(),
     });
     const decisions = [];
-    for (let i = 0; i < 250; i++) {
+    for (let i = 0; i < 500; i++) {
       decisions.push(await limiter.consume('ehr'));
     }
     expect(decisions.every((d) => d.allowed)).toBe(true);
-    expect(counted.takes).toBe(3);
-    // 3 leases of 100 taken, 250 spent: the bucket holds 700 and this replica 50.
-    expect(decisions.at(-1)?.remaining).toBe(750);
+    // Leases of 1, 2, 4, …, 64 (127 tokens), then 100 at a time (the refill over 100 ms).
+    expect(counted.takes).toBe(7 + 4);
+    // 527 tokens left the bucket (no time passed), 500 spent: 473 there and 27 in this lease.
+    expect(decisions.at(-1)?.remaining).toBe(500);
+  });
+
+  it('sends one request for the next lease while concurrent requests wait for it', async () => {
+    const clock = createManualClock();
+    const policy = { capacity: 1_000, refillPerSecond: 1_000 };
+    const { source, counted } = countedSource(policy, clock);
+    const limiter = createLeasedRateLimiter({
+      source,
+      policy,
+      leaseMs: 100,
+      now: () => clock.now(),
+    });
+    const decisions = await Promise.all(Array.from({ length: 20 }, () => limiter.consume('ehr')));
+    expect(decisions.every((d) => d.allowed)).toBe(true);
+    // 1 + 2 + 4 + 8 + 16 ≥ 20: five leases in turn, never one per request.
+    expect(counted.takes).toBe(5);
   });
 
   it('asks on every request at the default budget (leases of one token)', async () => {
