@@ -11,7 +11,9 @@
  * The last line is one JSON object, with the load average (other work on the machine) at the start
  * and end. Env: BENCH_RATE, BENCH_SECONDS, BENCH_PATIENTS; BENCH_SERVICE_NODE_ARGS (e.g.
  * `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the service alone; BENCH_PHASES (default
- * `fixed,max,floor,stopped`) runs fewer phases (figures of a skipped phase are null).
+ * `fixed,max,floor,stopped`) runs fewer phases (figures of a skipped phase are null);
+ * BENCH_SERVICE_PROCESSES (default 1) > 1 serves with dist/serve-cluster.js and that many workers
+ * (WEB_CONCURRENCY), the service's CPU then summed over its processes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -36,6 +38,7 @@ const RATE = Number(process.env['BENCH_RATE'] ?? 1000);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 30);
 const PATIENTS = Number(process.env['BENCH_PATIENTS'] ?? 10_000);
 const CONNECTIONS = 64;
+const SERVICE_PROCESSES = Number(process.env['BENCH_SERVICE_PROCESSES'] ?? 1);
 /** Which phases to run (a quicker look while profiling): fixed, max, floor, stopped. */
 const PHASES = new Set((process.env['BENCH_PHASES'] ?? 'fixed,max,floor,stopped').split(','));
 const log = (message: string): void => {
@@ -64,12 +67,23 @@ function startProcess(args: string[], options: { env: NodeJS.ProcessEnv; logFile
   });
 }
 
-/** A process's CPU time so far (user + system, ms) from /proc: queueing and other load do not count. */
+/**
+ * CPU time so far (user + system, ms) of a process and its children (cluster workers) from /proc:
+ * queueing and other load do not count.
+ */
 function cpuMs(pid: number | undefined): number {
-  const stat = pid === undefined ? '' : readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
+  if (pid === undefined) {
+    return 0;
+  }
+  const stat = readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // utime and stime are fields 14 and 15 of the stat line, in USER_HZ (100 per second on Linux).
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  const own = (Number(fields[11]) + Number(fields[12])) * 10;
+  const children = readFileSync(`/proc/${String(pid)}/task/${String(pid)}/children`, 'utf8')
+    .split(' ')
+    .filter(Boolean)
+    .map(Number);
+  return children.reduce((sum, child) => sum + cpuMs(child), own);
 }
 
 async function waitFor(url: string, ok: (res: Response) => Promise<boolean>): Promise<void> {
@@ -158,8 +172,9 @@ async function fixedRate(options: {
   };
 }
 
-async function fallbackTotal(base: string, headers: Record<string, string>): Promise<number> {
-  const text = await (await fetch(`${base}/metrics`, { headers })).text();
+/** The service's fallback count from a Prometheus endpoint (a cluster's: every worker added up). */
+async function fallbackTotal(url: string, headers: Record<string, string>): Promise<number> {
+  const text = await (await fetch(url, { headers })).text();
   return text
     .split('\n')
     .filter((line) => line.startsWith('mediassist_fallback_total{'))
@@ -220,9 +235,17 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${String(port)}`;
     const loadAtStart = loadavg().map(round2);
     const serviceArgs = (process.env['BENCH_SERVICE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-    const service = startProcess([...serviceArgs, 'dist/main.js'], {
+    const clustered = SERVICE_PROCESSES > 1;
+    const entry = clustered ? 'dist/serve-cluster.js' : 'dist/main.js';
+    const clusterMetricsPort = await freePort();
+    const metricsUrl = clustered
+      ? `http://127.0.0.1:${String(clusterMetricsPort)}/metrics`
+      : `${base}/metrics`;
+    const service = startProcess([...serviceArgs, entry], {
       logFile: serviceLog,
       env: {
+        WEB_CONCURRENCY: String(SERVICE_PROCESSES),
+        ...(clustered ? { CLUSTER_METRICS_PORT: String(clusterMetricsPort) } : {}),
         REDIS_URL: redisServer.url,
         MEDIASSIST_HOME: home,
         PORT: String(port),
@@ -271,9 +294,9 @@ async function main(): Promise<void> {
     let allGuidelinesOnly: boolean | undefined;
     if (PHASES.has('stopped')) {
       await redisServer.stop();
-      const before = await fallbackTotal(base, ops);
+      const before = await fallbackTotal(metricsUrl, ops);
       stopped = await fixedRate({ url, headers, bodies, seconds: SECONDS, rate: RATE, pid });
-      const fallbacks = (await fallbackTotal(base, ops)) - before;
+      const fallbacks = (await fallbackTotal(metricsUrl, ops)) - before;
       const ok = stopped.answered - stopped.non2xx;
       allGuidelinesOnly = fallbacks >= ok && ok > 0;
       log(`Redis stopped, ${String(RATE)} req/s: ${JSON.stringify({ ...stopped, fallbacks })}`);
@@ -285,6 +308,7 @@ async function main(): Promise<void> {
       patients: PATIENTS,
       rate: RATE,
       seconds: SECONDS,
+      service_processes: SERVICE_PROCESSES,
       load: 'open-loop',
       p50_ms: fixed?.p50Ms ?? null,
       p99_ms: fixed?.p99Ms ?? null,

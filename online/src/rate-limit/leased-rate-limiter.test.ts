@@ -18,6 +18,15 @@ function countedSource(policy: TokenBucketPolicy, clock: ManualClock) {
   return { source, counted };
 }
 
+/** A leased limiter over a counted memory bucket, on a clock the test moves. */
+function setup(policy: TokenBucketPolicy, leaseMs = 100) {
+  const clock = createManualClock();
+  const { source, counted } = countedSource(policy, clock);
+  const replica = () =>
+    createLeasedRateLimiter({ source, policy, leaseMs, now: () => clock.now() });
+  return { clock, counted, limiter: replica(), replica };
+}
+
 rateLimiterContract('LeasedRateLimiter over a memory bucket', () => {
   const clock = createManualClock();
   return {
@@ -54,15 +63,7 @@ describe('lease sizes', () => {
 
 describe('createLeasedRateLimiter', () => {
   it('asks the shared bucket about once per lease for a high-rate caller', async () => {
-    const clock = createManualClock();
-    const policy = { capacity: 1_000, refillPerSecond: 1_000 };
-    const { source, counted } = countedSource(policy, clock);
-    const limiter = createLeasedRateLimiter({
-      source,
-      policy,
-      leaseMs: 100,
-      now: () => clock.now(),
-    });
+    const { limiter, counted } = setup({ capacity: 1_000, refillPerSecond: 1_000 });
     const decisions = [];
     for (let i = 0; i < 500; i++) {
       decisions.push(await limiter.consume('ehr'));
@@ -75,15 +76,7 @@ describe('createLeasedRateLimiter', () => {
   });
 
   it('sends one request for the next lease while concurrent requests wait for it', async () => {
-    const clock = createManualClock();
-    const policy = { capacity: 1_000, refillPerSecond: 1_000 };
-    const { source, counted } = countedSource(policy, clock);
-    const limiter = createLeasedRateLimiter({
-      source,
-      policy,
-      leaseMs: 100,
-      now: () => clock.now(),
-    });
+    const { limiter, counted } = setup({ capacity: 1_000, refillPerSecond: 1_000 });
     const decisions = await Promise.all(Array.from({ length: 20 }, () => limiter.consume('ehr')));
     expect(decisions.every((d) => d.allowed)).toBe(true);
     // 1 + 2 + 4 + 8 + 16 ≥ 20: five leases in turn, never one per request.
@@ -91,10 +84,7 @@ describe('createLeasedRateLimiter', () => {
   });
 
   it('asks on every request at the default budget (leases of one token)', async () => {
-    const clock = createManualClock();
-    const policy = { capacity: 60, refillPerSecond: 10 };
-    const { source, counted } = countedSource(policy, clock);
-    const limiter = createLeasedRateLimiter({ source, policy, now: () => clock.now() });
+    const { limiter, counted } = setup({ capacity: 60, refillPerSecond: 10 });
     for (let i = 0; i < 5; i++) {
       await limiter.consume('dr-1');
     }
@@ -102,16 +92,12 @@ describe('createLeasedRateLimiter', () => {
   });
 
   it('never lets replicas together exceed the shared budget', async () => {
-    const clock = createManualClock();
-    const policy = { capacity: 20, refillPerSecond: 100 };
-    const { source } = countedSource(policy, clock);
-    const replicas = [0, 1, 2].map(() =>
-      createLeasedRateLimiter({ source, policy, leaseMs: 100, now: () => clock.now() }),
-    );
+    const { replica } = setup({ capacity: 20, refillPerSecond: 100 });
+    const replicas = [replica(), replica(), replica()];
     let allowed = 0;
     for (let round = 0; round < 15; round++) {
-      for (const replica of replicas) {
-        if ((await replica.consume('ehr')).allowed) {
+      for (const r of replicas) {
+        if ((await r.consume('ehr')).allowed) {
           allowed++;
         }
       }
@@ -119,32 +105,21 @@ describe('createLeasedRateLimiter', () => {
     expect(allowed).toBe(20);
   });
 
-  it('lets unspent leased tokens lapse after the lease', async () => {
-    const clock = createManualClock();
-    const policy = { capacity: 10, refillPerSecond: 100 };
-    const { source, counted } = countedSource(policy, clock);
-    const limiter = createLeasedRateLimiter({
-      source,
-      policy,
-      leaseMs: 100,
-      now: () => clock.now(),
-    });
-    await limiter.consume('ehr'); // leases 10, spends 1
+  it('lets unspent leased tokens lapse after the lease, and leases what was spent next', async () => {
+    const { limiter, counted, clock } = setup({ capacity: 100, refillPerSecond: 1_000 });
+    for (let i = 0; i < 4; i++) {
+      await limiter.consume('ehr'); // leases of 1, 2, 4: one token of the last spent, 3 held
+    }
+    expect(counted.takes).toBe(3);
     clock.advance(150);
-    await limiter.consume('ehr');
-    expect(counted.takes).toBe(2);
+    const after = await limiter.consume('ehr');
+    expect(counted.takes).toBe(4);
+    // 7 taken before, then a lease of 1 (what was spent of the lapsed one); 100 refilled meanwhile.
+    expect(after).toEqual({ allowed: true, remaining: 99 });
   });
 
   it('refuses with the shared bucket retry delay when it is empty', async () => {
-    const clock = createManualClock();
-    const policy = { capacity: 2, refillPerSecond: 10 };
-    const { source } = countedSource(policy, clock);
-    const limiter = createLeasedRateLimiter({
-      source,
-      policy,
-      leaseMs: 200,
-      now: () => clock.now(),
-    });
+    const { limiter } = setup({ capacity: 2, refillPerSecond: 10 }, 200);
     expect((await limiter.consume('ehr')).allowed).toBe(true);
     expect((await limiter.consume('ehr')).allowed).toBe(true);
     expect(await limiter.consume('ehr')).toEqual({
