@@ -37,7 +37,7 @@ import {
   type LabelSourceSql,
 } from './sql.js';
 import { buildLatestValuesSql, type LatestValuesSource } from './latest-values-sql.js';
-import { streamLatestColumns } from './duckdb-latest-columns.js';
+import { streamLatestRows } from './duckdb-latest-rows.js';
 import type { EncodedFeatureBatch } from '../online/online-store.js';
 import { checkTrainingLabel, trainingFeature } from './training-feature.js';
 
@@ -137,7 +137,7 @@ export class DuckDbOfflineStore implements OfflineStore {
     const batchSize = options.batchSize ?? DEFAULT_LATEST_BATCH;
     const { sources, createdAtHigh } = await this.#latestSources(options);
     const sql = buildLatestValuesSql({ views: sources, ...(asOf ? { asOf } : {}) });
-    return { createdAtHigh, batches: this.#streamColumns({ sql, views, batchSize }) };
+    return { createdAtHigh, batches: this.#streamRows({ sql, views, batchSize }) };
   }
 
   async #latestSources(
@@ -260,14 +260,14 @@ export class DuckDbOfflineStore implements OfflineStore {
     }
   }
 
-  async *#streamColumns(options: {
+  async *#streamRows(options: {
     sql: string;
     views: readonly AnyFeatureView[];
     batchSize: number;
   }): AsyncIterable<EncodedFeatureBatch> {
     const connection = await this.#instance.connect();
     try {
-      yield* streamLatestColumns({ connection, ...options });
+      yield* streamLatestRows({ connection, ...options });
     } finally {
       connection.closeSync();
     }

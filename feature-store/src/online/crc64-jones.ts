@@ -40,6 +40,12 @@ const HIGH = new Uint32Array(256 * TABLES);
   }
 }
 
+/** The slicing-by-8 tables (table t, byte n at `t * 256 + n`), as 32-bit halves; shared with crc64-jones-wasm.ts. */
+export const CRC64_JONES_TABLES: { readonly low: Uint32Array; readonly high: Uint32Array } = {
+  low: LOW,
+  high: HIGH,
+};
+
 /** A running CRC-64/Jones (halves of the 64-bit value); reused across payloads with `reset`. */
 export class Crc64Jones {
   low = 0;

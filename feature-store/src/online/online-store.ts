@@ -56,6 +56,25 @@ export interface EncodedFeatureBatch {
   /** UTF-8 patient ids (`pt_` + 32 hex); checked by the store before any key is built. */
   readonly patientIds: EncodedColumn;
   readonly views: readonly EncodedViewColumn[];
+  /**
+   * The same values row by row, when the batch was read that way (materialization): writers that
+   * build one command per patient use it instead of the columns, which are then never built.
+   */
+  readonly byRow?: EncodedFeatureRows;
+}
+
+/** A batch's values row by row: each patient's id and values in one byte string. */
+export interface EncodedFeatureRows {
+  readonly rows: number;
+  readonly views: readonly AnyFeatureView[];
+  /** Per row: the patient id's UTF-8 bytes, then the value of each present view, in `views` order. */
+  readonly payloads: readonly Uint8Array[];
+  /** Per row: the patient id's length in bytes. */
+  readonly idLengths: Int32Array;
+  /** `rows × views.length`, view k of row r at `r * views.length + k`: value length, -1 when absent. */
+  readonly lengths: Int32Array;
+  /** The same layout: as_of in epoch ms (NaN when absent). */
+  readonly asOfMs: Float64Array;
 }
 
 /** Why a stored value was not served. None of these carry the stored bytes. */

@@ -12,6 +12,7 @@ import {
   type RestoreCommand,
 } from './redis-restore-commands.js';
 import { encodeBulk } from './resp-writer.js';
+import { batchViews } from './row-batch.js';
 import { RESTORE_MANY_LUA, RESTORE_MANY_SHA1 } from './restore-many-script.js';
 import { WriteCommandEncoder, type WriteCommand } from './redis-write-commands.js';
 import { WRITE_FEATURES_LUA } from './write-features-script.js';
@@ -105,7 +106,7 @@ export class RedisFeatureWriter {
     const { batch, onReply } = options;
     if (
       batch.rows < RESTORE_MIN_ROWS ||
-      batch.views.length > MAX_VIEWS_PER_RESTORE ||
+      batchViews(batch).length > MAX_VIEWS_PER_RESTORE ||
       !this.#restoreSupported ||
       this.#nextPath() === 'script'
     ) {

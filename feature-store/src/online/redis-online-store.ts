@@ -25,6 +25,7 @@ import {
   type OnlineStoreKeys,
 } from './redis-keys.js';
 import { RedisFeatureWriter, toDriverError } from './redis-feature-writer.js';
+import { batchViews } from './row-batch.js';
 import { decodeStoredView } from './stored-view.js';
 
 /** The Redis calls the store makes; both `Redis` and `Cluster` from ioredis fit. */
@@ -124,7 +125,7 @@ export class RedisOnlineStore<TView extends AnyFeatureView> implements OnlineSto
   }
 
   async writeEncoded(batch: EncodedFeatureBatch): Promise<WriteSummary> {
-    for (const { view } of batch.views) {
+    for (const view of batchViews(batch)) {
       if (!this.registry.find(view.name)) {
         throw new AppError('VALIDATION_FAILED', `Unknown feature view ${view.name}`);
       }

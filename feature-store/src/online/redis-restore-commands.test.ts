@@ -6,6 +6,7 @@ import { crc64Jones } from './crc64-jones.js';
 import { buildEncodedColumn } from './encoded-column.js';
 import type { EncodedFeatureBatch } from './online-store.js';
 import { RestoreCommandEncoder, rdbLength } from './redis-restore-commands.js';
+import { batchRows, rowBatch } from './row-batch.js';
 
 const sample = samplePatientFeatures();
 const demographics = featureRegistry.get('demographics');
@@ -146,6 +147,33 @@ describe('RestoreCommandEncoder', () => {
       ),
     ]);
     expect(command?.bytes.toString('latin1')).toBe(expected.toString('latin1'));
+  });
+
+  it('encodes a row batch (materialization) to the same bytes as the columnar batch', () => {
+    const columnar = new RestoreCommandEncoder({ keyPrefix: 'p:', gcTtlSeconds: 60 }).encode(
+      batch(),
+    );
+    const byRow = new RestoreCommandEncoder({ keyPrefix: 'p:', gcTtlSeconds: 60 }).encode(
+      rowBatch(batchRows(batch())),
+    );
+    expect(byRow.map((c) => c.bytes.toString('hex'))).toEqual(
+      columnar.map((c) => c.bytes.toString('hex')),
+    );
+    expect(byRow.map((c) => [c.row, c.views.map((v) => v.view.name)])).toEqual(
+      columnar.map((c) => [c.row, c.views.map((v) => v.view.name)]),
+    );
+  });
+
+  it('writes as_of values that change from row to row (64-bit and small integers)', () => {
+    const changing = batch();
+    const rows = batchRows(changing);
+    const asOfs = Float64Array.from(rows.asOfMs, (x, i) => (Number.isNaN(x) ? x : x + 1000 * i));
+    const [first, second] = new RestoreCommandEncoder({ keyPrefix: 'p:', gcTtlSeconds: 0 }).encode(
+      rowBatch({ ...rows, asOfMs: asOfs }),
+    );
+    expect(first?.bytes.includes(entry(1_763_000_000_123n))).toBe(true);
+    expect(first?.bytes.includes(entry(1_763_000_001_124n))).toBe(true);
+    expect(second?.bytes.includes(Buffer.from([0xc0 | (3007 >>> 8), 3007 & 0xff, 2]))).toBe(true);
   });
 
   it('refuses batches wider than its per-row view mask (the writer sends those via the script)', () => {

@@ -7,8 +7,10 @@
  * atomically; rows answered BUSYKEY go through the script, which compares views.
  */
 import { AppError } from '@mediassist/shared/errors';
+import type { AnyFeatureView } from '../definitions/feature-view.js';
 import { Crc64Jones } from './crc64-jones.js';
-import { columnValue, isPatientIdBytes } from './encoded-column.js';
+import { Crc64JonesFooters } from './crc64-jones-wasm.js';
+import { isPatientIdBytes } from './encoded-column.js';
 import {
   encodeEntries,
   integerEntrySize,
@@ -21,7 +23,7 @@ import {
   writeListpackHeader,
   writeStringHeader,
 } from './listpack.js';
-import type { EncodedColumn, EncodedFeatureBatch, EncodedViewColumn } from './online-store.js';
+import type { EncodedFeatureBatch } from './online-store.js';
 import type { WriteCommand } from './redis-write-commands.js';
 import {
   DUMP_RDB_VERSION,
@@ -31,6 +33,7 @@ import {
   rdbString,
 } from './rdb-format.js';
 import { viewFields } from './redis-keys.js';
+import { batchRows } from './row-batch.js';
 import { encodeBulk } from './resp-writer.js';
 
 export { DUMP_RDB_VERSION, RDB_TYPE_HASH_LISTPACK, rdbLength, rdbString };
@@ -44,11 +47,49 @@ const PATIENT_ID_BYTES = 35;
 /** Below this size a JS loop copies a value faster than a view plus `TypedArray.set`. */
 const SHORT_VALUE = 64;
 
-interface ViewParts {
-  /** The listpack entry of the field name `<view>:value`. */
+/** A view's constant listpack entries around its value; the entries after it, per as_of. */
+class ViewParts {
+  /** The entry of the field name `<view>:value`. */
   readonly valueField: Uint8Array;
-  /** Entries of `<view>:as_of`, the as_of (an integer), `<view>:version`, the version. */
-  tail(asOfMs: number): Uint8Array;
+  /** Entries of `<view>:as_of` (then the as_of), `<view>:version` and the version. */
+  readonly #asOfField: Uint8Array;
+  readonly #versionPair: Uint8Array;
+  /** Bytes of the constant entries. */
+  readonly fixedSize: number;
+  #lastAsOf = Number.NaN;
+  #lastTail = new Uint8Array(0);
+
+  constructor(view: AnyFeatureView) {
+    const fields = viewFields(view.name);
+    const utf8 = (text: string) => Buffer.from(text, 'utf8');
+    // Plain Uint8Arrays (not Buffers): the encoder's copies stay monomorphic.
+    this.valueField = Uint8Array.from(encodeEntries([utf8(fields.value)]));
+    this.#asOfField = Uint8Array.from(encodeEntries([utf8(fields.asOf)]));
+    this.#versionPair = Uint8Array.from(
+      encodeEntries([utf8(fields.version), utf8(String(view.version))]),
+    );
+    this.fixedSize =
+      this.valueField.byteLength + this.#asOfField.byteLength + this.#versionPair.byteLength;
+  }
+
+  /**
+   * The entries after the value: `<view>:as_of`, the as_of (an integer), `<view>:version`, the
+   * version. A snapshot gives most rows the same as_of, so they are rebuilt only when it changes.
+   */
+  tail(asOfMs: number): Uint8Array {
+    if (asOfMs !== this.#lastAsOf) {
+      const asOfField = this.#asOfField;
+      const tail = new Uint8Array(
+        asOfField.byteLength + integerEntrySize(asOfMs) + this.#versionPair.byteLength,
+      );
+      tail.set(asOfField);
+      const at = writeAsOfEntry(tail, asOfMs, asOfField.byteLength);
+      tail.set(this.#versionPair, at);
+      this.#lastAsOf = asOfMs;
+      this.#lastTail = tail;
+    }
+    return this.#lastTail;
+  }
 }
 
 /** A RESTORE command, with its key and payload arguments also as RESP bulk strings on their own. */
@@ -69,11 +110,15 @@ export class RestoreCommandEncoder {
     return this.#ttl;
   }
   readonly #parts = new Map<string, ViewParts>();
+  /** CRC footers in WebAssembly, or undefined where it is unavailable (then `#crc`). */
+  readonly #footers = Crc64JonesFooters.create();
   readonly #crc = new Crc64Jones();
   /** `<prefix>fs:{<patient id>}`: the same length for every patient. */
   readonly #keyLength: number;
-  /** `$<key length>\r\n`. */
-  readonly #keyHeader: Buffer;
+  /** `*4`, `RESTORE`, `$<key length>\r\n` and the key up to the patient id. */
+  readonly #keyStart: Uint8Array;
+  /** `#ttl` as a plain Uint8Array: every constant the encoder copies is one, so copies stay monomorphic. */
+  readonly #ttlBytes: Uint8Array;
   /** Bytes of a command before its payload argument: `RESTORE`, the key and the TTL. */
   readonly #headLength: number;
 
@@ -81,58 +126,62 @@ export class RestoreCommandEncoder {
     this.#keyHead = Buffer.from(`${options.keyPrefix}fs:{`);
     this.#ttl = encodeBulk(String(options.gcTtlSeconds * 1000));
     this.#keyLength = this.#keyHead.byteLength + PATIENT_ID_BYTES + 1;
-    this.#keyHeader = Buffer.from(`$${String(this.#keyLength)}\r\n`);
+    const keyHeader = Buffer.from(`$${String(this.#keyLength)}\r\n`);
+    this.#keyStart = Uint8Array.from(Buffer.concat([RESTORE_HEAD, keyHeader, this.#keyHead]));
+    this.#ttlBytes = Uint8Array.from(this.#ttl);
     this.#headLength =
-      RESTORE_HEAD.byteLength +
-      this.#keyHeader.byteLength +
-      this.#keyLength +
-      2 +
-      this.#ttl.byteLength;
+      RESTORE_HEAD.byteLength + keyHeader.byteLength + this.#keyLength + 2 + this.#ttl.byteLength;
   }
 
   /**
    * One RESTORE per row that has at least one view value (`rows`: only these rows). Two passes:
-   * sizes first, so the whole batch is written into one buffer of the exact size.
+   * sizes first, so the whole batch is written into one buffer of the exact size. Reads the batch
+   * row by row (`batchRows`): a patient's values are copied once, from its row into its payload.
    */
   encode(batch: EncodedFeatureBatch, options: { rows?: readonly number[] } = {}): RestoreCommand[] {
-    if (batch.views.length > MAX_VIEWS_PER_RESTORE) {
+    const { views, payloads, idLengths, lengths, asOfMs } = batchRows(batch);
+    if (views.length > MAX_VIEWS_PER_RESTORE) {
       // Also keeps the per-row view set a 31-bit mask below.
       throw new AppError(
         'VALIDATION_FAILED',
         `At most ${String(MAX_VIEWS_PER_RESTORE)} views per write`,
       );
     }
-    const columns = batch.views;
-    const parts = columns.map((column) => this.#partsFor(column));
+    const width = views.length;
+    const parts = views.map((view) => this.#partsFor(view));
+    const fixedSizes = Int32Array.from(parts, (p) => p.fixedSize);
     const rowCount = options.rows?.length ?? batch.rows;
     const rowAt = (r: number) => (options.rows ? (options.rows[r] as number) : r);
-    const ids = batch.patientIds;
 
-    // Pass 1: listpack sizes (0: no value at all), checking ids before anything is encoded.
+    // Pass 1: listpack sizes (0: no value at all), checking ids and as_of before anything is encoded.
     const listpackSizes = new Int32Array(rowCount);
     const fieldCounts = new Int32Array(rowCount);
     let total = 0;
     for (let r = 0; r < rowCount; r++) {
       const row = rowAt(r);
+      const payload = payloads[row] as Uint8Array;
+      const base = row * width;
+      let offset = idLengths[row] as number;
       let size = 0;
       let present = 0;
-      for (let i = 0; i < columns.length; i++) {
-        const column = columns[i] as EncodedViewColumn;
-        const asOfMs = column.asOfMs[row] as number;
-        if (!Number.isNaN(asOfMs)) {
-          const { bytes, offsets } = column.values;
-          const from = offsets[row] as number;
-          const to = offsets[row + 1] as number;
-          const part = parts[i] as ViewParts;
-          size += part.valueField.byteLength + valueEntrySize(bytes, from, to);
-          size += part.tail(asOfMs).byteLength;
-          present += 1;
+      for (let k = 0; k < width; k++) {
+        const length = lengths[base + k] as number;
+        if (length < 0) {
+          continue;
         }
+        const asOf = asOfMs[base + k] as number;
+        if (!(asOf >= 0 && Number.isSafeInteger(asOf))) {
+          throw new RangeError('as_of must be a non-negative safe integer');
+        }
+        size += (fixedSizes[k] as number) + integerEntrySize(asOf);
+        size += valueEntrySize(payload, offset, offset + length);
+        offset += length;
+        present += 1;
       }
       if (present === 0) {
         continue;
       }
-      checkPatientId(ids, row);
+      checkPatientId({ payload, idLength: idLengths[row] as number, row });
       size += LISTPACK_HEADER_SIZE + 1;
       listpackSizes[r] = size;
       fieldCounts[r] = 3 * present;
@@ -140,10 +189,15 @@ export class RestoreCommandEncoder {
     }
 
     // Pass 2: the bytes.
-    const out = Buffer.allocUnsafe(total);
+    const buffer = Buffer.allocUnsafe(total);
+    // Written through a plain Uint8Array: element stores on a Buffer (a subclass) are slower.
+    const out = new Uint8Array(buffer.buffer, buffer.byteOffset, total);
     const commands: RestoreCommand[] = [];
-    const writer = this.#commandWriter({ out, ids, commands });
-    const viewSets = new Map<number, EncodedViewColumn[]>();
+    /** Per command, where its CRC starts and ends (the footer goes at the end). */
+    const crcRanges = new Int32Array(2 * rowCount);
+    const writer = this.#commandWriter({ buffer, out, commands, crcRanges });
+    const entries = views.map((view) => ({ view }));
+    const viewSets = new Map<number, { view: AnyFeatureView }[]>();
     let position = 0;
     for (let r = 0; r < rowCount; r++) {
       const size = listpackSizes[r] as number;
@@ -151,7 +205,10 @@ export class RestoreCommandEncoder {
         continue;
       }
       const row = rowAt(r);
-      position = writer.head(position, row, payloadSize(size));
+      const payload = payloads[row] as Uint8Array;
+      const base = row * width;
+      let offset = idLengths[row] as number;
+      position = writer.head(position, payload, payloadSize(size));
       out[position++] = RDB_TYPE_HASH_LISTPACK;
       position = writeRdbLength(out, size, position);
       position = writeListpackHeader(
@@ -160,34 +217,34 @@ export class RestoreCommandEncoder {
         position,
       );
       let viewSet = 0;
-      for (let i = 0; i < columns.length; i++) {
-        const column = columns[i] as EncodedViewColumn;
-        const asOfMs = column.asOfMs[row] as number;
-        if (Number.isNaN(asOfMs)) {
+      for (let k = 0; k < width; k++) {
+        const length = lengths[base + k] as number;
+        if (length < 0) {
           continue;
         }
-        const part = parts[i] as ViewParts;
+        const part = parts[k] as ViewParts;
         position += copyInto(out, part.valueField, position);
-        const { bytes, offsets } = column.values;
         position = writeValueEntry(out, {
-          bytes,
-          from: offsets[row] as number,
-          to: offsets[row + 1] as number,
+          bytes: payload,
+          from: offset,
+          to: offset + length,
           position,
         });
-        position += copyInto(out, part.tail(asOfMs), position);
-        viewSet |= 1 << i;
+        offset += length;
+        position += copyInto(out, part.tail(asOfMs[base + k] as number), position);
+        viewSet |= 1 << k;
       }
       out[position++] = LISTPACK_END;
       out[position++] = DUMP_RDB_VERSION & 0xff;
       out[position++] = DUMP_RDB_VERSION >>> 8;
-      let views = viewSets.get(viewSet);
-      if (!views) {
-        views = columns.filter((_, i) => (viewSet & (1 << i)) !== 0);
-        viewSets.set(viewSet, views);
+      let set = viewSets.get(viewSet);
+      if (!set) {
+        set = entries.filter((_, k) => (viewSet & (1 << k)) !== 0);
+        viewSets.set(viewSet, set);
       }
-      position = writer.finish(position, row, views);
+      position = writer.finish(position, row, set);
     }
+    this.#fillCrcs({ out, crcRanges, count: commands.length });
     return commands;
   }
 
@@ -201,28 +258,29 @@ export class RestoreCommandEncoder {
    * and payload length (returning where the payload goes), `finish` the CRC-64 footer after the
    * payload, recording the command in `commands` (returning where the next one starts).
    */
-  #commandWriter(batch: { out: Buffer; ids: EncodedColumn; commands: RestoreCommand[] }) {
-    const { out, ids, commands } = batch;
-    const crc = this.#crc;
-    const keyHead = this.#keyHead;
-    const keyHeader = this.#keyHeader;
-    const ttl = this.#ttl;
+  #commandWriter(batch: {
+    buffer: Buffer;
+    out: Uint8Array;
+    commands: RestoreCommand[];
+    crcRanges: Int32Array;
+  }) {
+    const { buffer, out, commands, crcRanges } = batch;
+    const keyStartBytes = this.#keyStart;
+    const ttl = this.#ttlBytes;
     const keyLength = this.#keyLength;
     const headLength = this.#headLength;
     const keyBulkOffset = RESTORE_HEAD.byteLength;
-    const keyOffset = keyBulkOffset + keyHeader.byteLength;
+    const keyOffset = keyStartBytes.byteLength - this.#keyHead.byteLength;
     let start = 0;
     let payloadStart = 0;
     return {
-      head(position: number, row: number, payloadSize: number): number {
+      /** `id`: the patient id's bytes from index 0 (checked before). */
+      head(position: number, id: Uint8Array, payloadSize: number): number {
         start = position;
         let p = position;
-        p += copyInto(out, RESTORE_HEAD, p);
-        p += copyInto(out, keyHeader, p);
-        p += copyInto(out, keyHead, p);
-        const idStart = ids.offsets[row] as number;
+        p += copyInto(out, keyStartBytes, p);
         for (let k = 0; k < PATIENT_ID_BYTES; k++) {
-          out[p++] = ids.bytes[idStart + k] as number;
+          out[p++] = id[k] as number;
         }
         out[p++] = 0x7d; // }
         out[p++] = 0x0d;
@@ -237,55 +295,46 @@ export class RestoreCommandEncoder {
       },
       finish(position: number, row: number, views: WriteCommand['views']): number {
         let p = position;
-        crc.reset();
-        crc.update(out, payloadStart, p);
-        out.writeUInt32LE(crc.low, p);
-        out.writeUInt32LE(crc.high, p + 4);
-        p += 8;
+        crcRanges[2 * commands.length] = payloadStart;
+        crcRanges[2 * commands.length + 1] = p;
+        p += 8; // the CRC footer, filled in by #fillCrcs
         out[p++] = 0x0d;
         out[p++] = 0x0a;
         const keyStart = start + keyOffset;
         commands.push({
           row,
           views,
-          key: out.subarray(keyStart, keyStart + keyLength),
-          keyBulk: out.subarray(start + keyBulkOffset, keyStart + keyLength + 2),
-          payloadBulk: out.subarray(start + headLength, p),
-          bytes: out.subarray(start, p),
+          key: buffer.subarray(keyStart, keyStart + keyLength),
+          keyBulk: buffer.subarray(start + keyBulkOffset, keyStart + keyLength + 2),
+          payloadBulk: buffer.subarray(start + headLength, p),
+          bytes: buffer.subarray(start, p),
         });
         return p;
       },
     };
   }
 
-  #partsFor(column: EncodedViewColumn): ViewParts {
-    const { name, version } = column.view;
-    const cacheKey = `${name}@${String(version)}`;
+  /** Writes each payload's CRC-64 footer (8 bytes, little-endian) at the end of its range. */
+  #fillCrcs(options: { out: Uint8Array; crcRanges: Int32Array; count: number }): void {
+    const { out, crcRanges, count } = options;
+    if (this.#footers) {
+      this.#footers.fill({ bytes: out, ranges: crcRanges, count });
+      return;
+    }
+    const crc = this.#crc;
+    for (let i = 0; i < count; i++) {
+      const end = crcRanges[2 * i + 1] as number;
+      crc.reset();
+      crc.update(out, crcRanges[2 * i] as number, end);
+      writeUint32LE(out, crc.high, writeUint32LE(out, crc.low, end));
+    }
+  }
+
+  #partsFor(view: AnyFeatureView): ViewParts {
+    const cacheKey = `${view.name}@${String(view.version)}`;
     let cached = this.#parts.get(cacheKey);
     if (!cached) {
-      const fields = viewFields(name);
-      const utf8 = (text: string) => Buffer.from(text, 'utf8');
-      const valueField = encodeEntries([utf8(fields.value)]);
-      const asOfField = encodeEntries([utf8(fields.asOf)]);
-      const versionPair = encodeEntries([utf8(fields.version), utf8(String(version))]);
-      // A snapshot gives most rows the same as_of, so the tail is rebuilt only when it changes.
-      let lastAsOf = Number.NaN;
-      let lastTail: Uint8Array = new Uint8Array(0);
-      cached = {
-        valueField,
-        tail(asOfMs) {
-          if (asOfMs !== lastAsOf) {
-            if (!Number.isSafeInteger(asOfMs) || asOfMs < 0) {
-              throw new RangeError('as_of must be a non-negative safe integer');
-            }
-            lastAsOf = asOfMs;
-            const asOf = new Uint8Array(integerEntrySize(asOfMs));
-            writeIntegerEntry(asOf, asOfMs, 0);
-            lastTail = Buffer.concat([asOfField, asOf, versionPair]);
-          }
-          return lastTail;
-        },
-      };
+      cached = new ViewParts(view);
       this.#parts.set(cacheKey, cached);
     }
     return cached;
@@ -327,13 +376,13 @@ function writeValueEntry(
   return writeBacklen(out, encoded, p);
 }
 
-/** Copies a short constant (field names, tails) with a plain loop; returns its length. */
+/**
+ * Copies a constant (field names, tails; plain Uint8Arrays) and returns its length. `set` with a
+ * whole typed array is a native copy without a new view; measured faster than a byte loop here.
+ */
 function copyInto(out: Uint8Array, bytes: Uint8Array, position: number): number {
-  const n = bytes.byteLength;
-  for (let k = 0; k < n; k++) {
-    out[position + k] = bytes[k] as number;
-  }
-  return n;
+  out.set(bytes, position);
+  return bytes.byteLength;
 }
 
 function decimalDigits(n: number): number {
@@ -373,10 +422,45 @@ function writeRdbLength(out: Uint8Array, length: number, position: number): numb
   return p;
 }
 
-function checkPatientId(ids: EncodedColumn, row: number): void {
-  if (!isPatientIdBytes(columnValue(ids, row))) {
+function checkPatientId(options: { payload: Uint8Array; idLength: number; row: number }): void {
+  const { payload, idLength, row } = options;
+  if (idLength !== PATIENT_ID_BYTES || !isPatientIdBytes(payload.subarray(0, idLength))) {
     throw new AppError('VALIDATION_FAILED', 'Invalid patient id in encoded batch', {
       details: [{ path: `patientIds[${String(row)}]`, issue: 'invalid_format' }],
     });
   }
+}
+
+const TWO_32 = 2 ** 32;
+
+function writeUint32LE(out: Uint8Array, value: number, position: number): number {
+  out[position] = value & 0xff;
+  out[position + 1] = (value >>> 8) & 0xff;
+  out[position + 2] = (value >>> 16) & 0xff;
+  out[position + 3] = value >>> 24;
+  return position + 4;
+}
+
+/**
+ * Writes an as_of (a non-negative safe integer) as a listpack integer entry; epoch milliseconds
+ * take the 64-bit form, written from two 32-bit halves instead of through BigInt.
+ */
+function writeAsOfEntry(out: Uint8Array, asOf: number, position: number): number {
+  if (asOf <= 0x7fffffff) {
+    return writeIntegerEntry(out, asOf, position);
+  }
+  let p = position;
+  out[p++] = 0xf4;
+  let low = asOf >>> 0;
+  let high = (asOf - low) / TWO_32;
+  for (let k = 0; k < 4; k++) {
+    out[p++] = low & 0xff;
+    low >>>= 8;
+  }
+  for (let k = 0; k < 4; k++) {
+    out[p++] = high & 0xff;
+    high >>>= 8;
+  }
+  out[p++] = 9;
+  return p;
 }
