@@ -10,6 +10,7 @@ import {
   MAX_VIEWS_PER_RESTORE,
   RestoreCommandEncoder,
   type RestoreCommand,
+  type RestoreGroup,
 } from './redis-restore-commands.js';
 import { encodeBulk } from './resp-writer.js';
 import { batchViews } from './row-batch.js';
@@ -21,7 +22,7 @@ import { WRITE_FEATURES_LUA } from './write-features-script.js';
 export type RedisWriterClient = Pick<Redis, 'sendCommand' | 'script' | 'isCluster'>;
 
 /** Called once per patient row with the views stored (bit i: `command.views[i]`). */
-export type OnWriteReply = (command: WriteCommand, mask: number) => void;
+export type OnWriteReply = (command: Pick<WriteCommand, 'row' | 'views'>, mask: number) => void;
 
 /** How a bulk write is sent: the fast path first, or the script only. */
 export type BulkWritePath = 'restore-first' | 'script';
@@ -40,6 +41,31 @@ export const RESTORE_MIN_ROWS = 64;
 /** Patients per restore-many script call (standalone Redis). */
 const RESTORE_CHUNK = 128;
 const EVALSHA_RESTORE_MANY = Buffer.concat([encodeBulk('EVALSHA'), encodeBulk(RESTORE_MANY_SHA1)]);
+
+/** `*<argc>`, `EVALSHA <sha> <n>`: the start of a restore-many call of `n` patients. */
+function restoreManyHead(n: number): Uint8Array {
+  return Uint8Array.from(
+    Buffer.concat([
+      Buffer.from(`*${String(4 + 2 * n)}\r\n`),
+      EVALSHA_RESTORE_MANY,
+      encodeBulk(String(n)),
+    ]),
+  );
+}
+
+/** A standalone-only command (no key to route by) whose request bytes were encoded up front. */
+class PreEncodedCommand extends Command {
+  readonly #bytes: Buffer;
+
+  constructor(options: { name: string; bytes: Buffer }) {
+    super(options.name, []);
+    this.#bytes = options.bytes;
+  }
+
+  override toWritable(): Buffer {
+    return this.#bytes;
+  }
+}
 
 /** An ioredis command whose request bytes were encoded up front. */
 class EncodedCommand extends Command {
@@ -113,12 +139,11 @@ export class RedisFeatureWriter {
       await this.writeScript({ batch, onReply });
       return;
     }
-    const commands = this.#restores.encode(batch);
     const outcome = this.#redis.isCluster
-      ? await this.#restoreEach(commands, onReply)
-      : await this.#restoreMany(commands, onReply);
+      ? await this.#restoreEach(this.#restores.encode(batch), onReply)
+      : await this.#restoreMany(batch, onReply);
     this.#path =
-      outcome.busy > 0 && outcome.busy >= BUSY_SHARE_FOR_SCRIPT * commands.length
+      outcome.busy > 0 && outcome.busy >= BUSY_SHARE_FOR_SCRIPT * outcome.sent
         ? 'script'
         : 'restore-first';
     if (outcome.rest.length > 0) {
@@ -130,7 +155,7 @@ export class RedisFeatureWriter {
   async #restoreEach(
     commands: readonly RestoreCommand[],
     onReply: OnWriteReply,
-  ): Promise<{ rest: number[]; busy: number }> {
+  ): Promise<{ rest: number[]; busy: number; sent: number }> {
     const settled = await Promise.allSettled(
       commands.map((command) => {
         const request = new EncodedCommand({ command, kind: 'restore' });
@@ -159,44 +184,42 @@ export class RedisFeatureWriter {
     if (failure !== undefined) {
       throw toDriverError(failure);
     }
-    return { rest, busy };
+    return { rest, busy, sent: commands.length };
   }
 
   /** One restore-many script call per chunk of patients (standalone Redis). */
   async #restoreMany(
-    commands: readonly RestoreCommand[],
+    batch: EncodedFeatureBatch,
     onReply: OnWriteReply,
-  ): Promise<{ rest: number[]; busy: number }> {
+  ): Promise<{ rest: number[]; busy: number; sent: number }> {
     this.#restoreManyLoaded ??= this.#redis.script('LOAD', RESTORE_MANY_LUA).catch(() => undefined);
     await this.#restoreManyLoaded;
-    const chunks: RestoreCommand[][] = [];
-    for (let i = 0; i < commands.length; i += RESTORE_CHUNK) {
-      chunks.push(commands.slice(i, i + RESTORE_CHUNK));
-    }
+    const groups = this.#restores.encodeGroups(batch, {
+      groupSize: RESTORE_CHUNK,
+      groupHead: restoreManyHead,
+    });
     const settled = await Promise.allSettled(
-      chunks.map((chunk) => {
-        const first = chunk[0] as RestoreCommand;
-        const request = new EncodedCommand({
-          command: { ...first, bytes: this.#restoreManyBytes(chunk) },
-          kind: 'script',
-        });
+      groups.map((group) => {
+        const request = new PreEncodedCommand({ name: 'evalsha', bytes: group.bytes });
         void this.#redis.sendCommand(request);
         return request.promise as Promise<unknown>;
       }),
     );
     const rest: number[] = [];
     let busy = 0;
+    let sent = 0;
     let failure: unknown;
-    settled.forEach((result, c) => {
-      const chunk = chunks[c] as RestoreCommand[];
+    settled.forEach((result, g) => {
+      const targets = (groups[g] as RestoreGroup).targets;
+      sent += targets.length;
       if (result.status === 'fulfilled') {
         const existing = new Set(Array.isArray(result.value) ? result.value.map(Number) : []);
-        chunk.forEach((command, i) => {
+        targets.forEach((target, i) => {
           if (existing.has(i + 1)) {
             busy += 1;
-            rest.push(command.row);
+            rest.push(target.row);
           } else {
-            onReply(command, 2 ** command.views.length - 1);
+            onReply(target, 2 ** target.views.length - 1);
           }
         });
       } else if (isReplyError(result.reason)) {
@@ -207,7 +230,7 @@ export class RedisFeatureWriter {
         } else {
           this.#restoreSupported = false;
         }
-        rest.push(...chunk.map((command) => command.row));
+        rest.push(...targets.map((target) => target.row));
       } else {
         failure ??= result.reason;
       }
@@ -215,20 +238,7 @@ export class RedisFeatureWriter {
     if (failure !== undefined) {
       throw toDriverError(failure);
     }
-    return { rest, busy };
-  }
-
-  /** `EVALSHA <sha> <n> <key…> <ttl> <payload…>` from the chunk's pre-encoded arguments. */
-  #restoreManyBytes(chunk: readonly RestoreCommand[]): Buffer {
-    const n = String(chunk.length);
-    return Buffer.concat([
-      Buffer.from(`*${String(4 + 2 * chunk.length)}\r\n`),
-      EVALSHA_RESTORE_MANY,
-      encodeBulk(n),
-      ...chunk.map((command) => command.keyBulk),
-      this.#restores.ttlBulk,
-      ...chunk.map((command) => command.payloadBulk),
-    ]);
+    return { rest, busy, sent };
   }
 
   /** The path the next bulk batch takes (script after a mostly-existing batch, with probes). */
