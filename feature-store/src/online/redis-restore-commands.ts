@@ -246,7 +246,7 @@ function writePayloadBulk(
   out[p++] = 0x0d;
   out[p++] = 0x0a;
   crcRanges[2 * i] = p;
-  p = writePayload(out, { plan, i }, p);
+  p = writePayload(out, { plan, i, stagingEnd: p + (plan.payloadSize[i] as number) }, p);
   crcRanges[2 * i + 1] = p;
   p += 8; // the CRC footer, filled in for the whole batch at the end
   out[p++] = 0x0d;

@@ -27,6 +27,7 @@ export const PATIENT_ID_BYTES = 35;
 /** Below this size a JS loop copies a value faster than a view plus `TypedArray.set`. */
 const SHORT_VALUE = 64;
 const TWO_32 = 2 ** 32;
+const EMPTY = new Uint8Array(0);
 
 /** A view's constant listpack entries around its value; the entries after it, per as_of. */
 export class ViewParts {
@@ -37,7 +38,8 @@ export class ViewParts {
   /** Bytes of the constant entries (all but the value and the as_of). */
   readonly fixedSize: number;
   #lastAsOf = Number.NaN;
-  #lastTail = new Uint8Array(0);
+  #lastNext: ViewParts | undefined;
+  #lastTail = EMPTY;
 
   constructor(view: AnyFeatureView) {
     const fields = viewFields(view.name);
@@ -54,17 +56,26 @@ export class ViewParts {
 
   /**
    * The entries after the value: `<view>:as_of`, the as_of (an integer), `<view>:version`, the
-   * version. A snapshot gives most rows the same as_of, so they are rebuilt only when it changes.
+   * version, then the next view's `<view>:value` field when there is one (one copy instead of
+   * two). A snapshot gives most rows the same as_of and views, so this is rebuilt only when the
+   * as_of or the next view changes.
    */
-  tail(asOfMs: number): Uint8Array {
-    if (asOfMs !== this.#lastAsOf) {
+  tail(asOfMs: number, next: ViewParts | undefined): Uint8Array {
+    if (asOfMs !== this.#lastAsOf || next !== this.#lastNext) {
       const asOfField = this.#asOfField;
+      const nextField = next?.valueField ?? EMPTY;
       const tail = new Uint8Array(
-        asOfField.byteLength + integerEntrySize(asOfMs) + this.#versionPair.byteLength,
+        asOfField.byteLength +
+          integerEntrySize(asOfMs) +
+          this.#versionPair.byteLength +
+          nextField.byteLength,
       );
       tail.set(asOfField);
-      tail.set(this.#versionPair, writeAsOfEntry(tail, asOfMs, asOfField.byteLength));
+      const at = writeAsOfEntry(tail, asOfMs, asOfField.byteLength);
+      tail.set(this.#versionPair, at);
+      tail.set(nextField, at + this.#versionPair.byteLength);
       this.#lastAsOf = asOfMs;
+      this.#lastNext = next;
       this.#lastTail = tail;
     }
     return this.#lastTail;
@@ -140,14 +151,17 @@ export function planPayloads(options: {
 
 /**
  * Writes payload `i` of the plan at `position`, all but its CRC footer; returns where the footer
- * goes (the CRC covers `position` up to there).
+ * goes (the CRC covers `position` up to there). The row's bytes are first copied whole to the end
+ * of the space the payload will take (`stagingEnd`), then each value is moved into place inside
+ * `out` (`copyWithin`: no view per value). Every value lands at or before where it was staged,
+ * since the payload adds framing but never drops bytes, so nothing is overwritten before it moved.
  */
 export function writePayload(
   out: Uint8Array,
-  target: { plan: PayloadPlan; i: number },
+  target: { plan: PayloadPlan; i: number; stagingEnd: number },
   position: number,
 ): number {
-  const { plan, i } = target;
+  const { plan, i, stagingEnd } = target;
   const { payloads, idLengths, lengths, asOfMs } = plan.rows;
   const parts = plan.parts;
   const width = parts.length;
@@ -155,22 +169,23 @@ export function writePayload(
   const size = plan.listpackSize[i] as number;
   const payload = payloads[row] as Uint8Array;
   const base = row * width;
-  let offset = idLengths[row] as number;
+  const staged = stagingEnd - payload.byteLength;
+  out.set(payload, staged);
+  let source = staged + (idLengths[row] as number);
   let p = position;
   out[p++] = RDB_TYPE_HASH_LISTPACK;
   p = writeRdbLength(out, size, p);
   const elements = 6 * popcount(plan.viewSet[i] as number);
   p = writeListpackHeader(out, { totalBytes: size, elements }, p);
-  for (let k = 0; k < width; k++) {
+  let k = nextPresent(lengths, { base, from: 0, width });
+  p += copyInto(out, (parts[k] as ViewParts).valueField, p);
+  while (k < width) {
     const length = lengths[base + k] as number;
-    if (length < 0) {
-      continue;
-    }
-    const part = parts[k] as ViewParts;
-    p += copyInto(out, part.valueField, p);
-    p = writeValueEntry(out, { bytes: payload, from: offset, to: offset + length, position: p });
-    offset += length;
-    p += copyInto(out, part.tail(asOfMs[base + k] as number), p);
+    const next = nextPresent(lengths, { base, from: k + 1, width });
+    p = writeStagedValue(out, { from: source, to: source + length }, p);
+    source += length;
+    p += copyInto(out, (parts[k] as ViewParts).tail(asOfMs[base + k] as number, parts[next]), p);
+    k = next;
   }
   out[p++] = LISTPACK_END;
   out[p++] = DUMP_RDB_VERSION & 0xff;
@@ -178,20 +193,15 @@ export function writePayload(
   return p;
 }
 
-/** A value's listpack entry size: almost always a string (JSON, float32 bytes). */
-function valueEntrySize(bytes: Uint8Array, from: number, to: number): number {
-  const integer = to - from <= 20 ? listpackInteger(bytes, from, to) : undefined;
-  return integer === undefined ? stringEntrySize(to - from) : integerEntrySize(integer);
-}
-
-/** Writes a value's listpack entry (as `valueEntrySize` sized it); returns the next position. */
-function writeValueEntry(
+/** Writes the entry of the value staged at `out[from .. to)` at `position` (≤ from). */
+function writeStagedValue(
   out: Uint8Array,
-  value: { bytes: Uint8Array; from: number; to: number; position: number },
+  value: { from: number; to: number },
+  position: number,
 ): number {
-  const { bytes, from, to, position } = value;
+  const { from, to } = value;
   const length = to - from;
-  const integer = length <= 20 ? listpackInteger(bytes, from, to) : undefined;
+  const integer = length <= 20 ? listpackInteger(out, from, to) : undefined;
   if (integer !== undefined) {
     return writeIntegerEntry(out, integer, position);
   }
@@ -199,13 +209,19 @@ function writeValueEntry(
   const encoded = p - position + length;
   if (length < SHORT_VALUE) {
     for (let k = from; k < to; k++) {
-      out[p++] = bytes[k] as number;
+      out[p++] = out[k] as number;
     }
   } else {
-    out.set(bytes.subarray(from, to), p);
+    out.copyWithin(p, from, to);
     p += length;
   }
   return writeBacklen(out, encoded, p);
+}
+
+/** A value's listpack entry size: almost always a string (JSON, float32 bytes). */
+function valueEntrySize(bytes: Uint8Array, from: number, to: number): number {
+  const integer = to - from <= 20 ? listpackInteger(bytes, from, to) : undefined;
+  return integer === undefined ? stringEntrySize(to - from) : integerEntrySize(integer);
 }
 
 /**
@@ -257,6 +273,19 @@ function writeAsOfEntry(out: Uint8Array, asOf: number, position: number): number
   }
   out[p++] = 9;
   return p;
+}
+
+/** The first view at or after `from` that the row has a value for (`width` when none). */
+function nextPresent(
+  lengths: Int32Array,
+  at: { base: number; from: number; width: number },
+): number {
+  const { base, from, width } = at;
+  let k = from;
+  while (k < width && (lengths[base + k] as number) < 0) {
+    k += 1;
+  }
+  return k;
 }
 
 function popcount(mask: number): number {
