@@ -1,6 +1,6 @@
 /**
  * Materialization: the latest value per patient of some views, from the offline store to the online
- * store, streamed as pre-encoded columnar batches (Arrow's binary layout, straight from DuckDB) into
+ * store, streamed as pre-encoded batches (one byte string per patient, straight from DuckDB) into
  * pipelined writes. Idempotent (the online store keeps the newest value per view, and an equal one
  * rewrites the same bytes); an incremental run moves
  * only patients whose latest row was written since the last successful run (the watermark).
@@ -37,7 +37,7 @@ export interface MaterializeOptions {
    * for snapshot writes that had started but were not yet visible when the last run looked.
    */
   readonly overlapMs?: number;
-  /** Patients per record batch (default 8192). */
+  /** Patients per batch (default: the offline store's, 2048 for DuckDB). */
   readonly batchSize?: number;
   /** Batches being written at once (default 2): the next batch is read while one is in flight. */
   readonly concurrency?: number;

@@ -52,6 +52,13 @@ export interface DuckDbOfflineStoreOptions {
 }
 
 const DEFAULT_LATEST_BATCH = 8192;
+/**
+ * Patients per batch of the materialization read: one DuckDB chunk (2048 rows). Redis starts on
+ * the first patients sooner, the last batch leaves less for Redis to do after the read ends, and
+ * each batch's command buffer (~4 MB) stays small (bench:materialize: ~2.1 s against ~2.4–2.6 s
+ * for 8192, interleaved runs at load 0.6).
+ */
+const DEFAULT_ENCODED_BATCH = 2048;
 const DEFAULT_TRAINING_BATCH = 4096;
 const textDecoder = new TextDecoder();
 
@@ -134,7 +141,7 @@ export class DuckDbOfflineStore implements OfflineStore {
   /** The rows of `readLatest` as the online store's columns (see latest-values-sql.ts). */
   async readLatestEncoded(options: ReadLatestOptions): Promise<LatestEncodedFeatures> {
     const { asOf, views } = options;
-    const batchSize = options.batchSize ?? DEFAULT_LATEST_BATCH;
+    const batchSize = options.batchSize ?? DEFAULT_ENCODED_BATCH;
     const { sources, createdAtHigh } = await this.#latestSources(options);
     const sql = buildLatestValuesSql({ views: sources, ...(asOf ? { asOf } : {}) });
     return { createdAtHigh, batches: this.#streamRows({ sql, views, batchSize }) };

@@ -33,7 +33,7 @@ export interface ReadLatestOptions {
   readonly asOf?: Date;
   /** Incremental reads, per view name: only patients whose latest row was created after this time. */
   readonly createdAfter?: ReadonlyMap<string, Date>;
-  /** Patients per record batch (default 8192). */
+  /** Patients per batch (default 8192; `readLatestEncoded` from DuckDB: 2048). */
   readonly batchSize?: number;
 }
 
