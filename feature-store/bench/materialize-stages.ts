@@ -3,7 +3,8 @@
  * machine changes them far less than wall time:
  *   duckdb  the latest-values query alone (aggregated inside DuckDB, nothing crosses to JS)
  *   read    readLatestEncoded → columnar batches (DuckDB + the offline store's JS)
- *   encode  batches → RESTORE commands (listpack payloads, key, CRC); crc: the CRC alone
+ *   encode  batches → RESTORE commands (listpack payloads, key, CRC); crc_wasm / crc_js: the CRC
+ *           footers alone, WebAssembly (used) and JavaScript (fallback)
  *   write   the bulk writer sending them to a private redis-server (Node and Redis CPU)
  * `tsx --conditions=@mediassist/source feature-store/bench/materialize-stages.ts <lakeDir>`
  * (a lake from generate-lake.ts). The last stdout line is one JSON object.
@@ -20,6 +21,7 @@ import { DuckDbOfflineStore } from '../src/offline/duckdb-offline-store.js';
 import { viewDirectory } from '../src/offline/lake-layout.js';
 import { buildLatestValuesSql } from '../src/offline/latest-values-sql.js';
 import { Crc64Jones } from '../src/online/crc64-jones.js';
+import { Crc64JonesFooters } from '../src/online/crc64-jones-wasm.js';
 import type { EncodedFeatureBatch } from '../src/online/online-store.js';
 import { RedisFeatureWriter } from '../src/online/redis-feature-writer.js';
 import { RestoreCommandEncoder } from '../src/online/redis-restore-commands.js';
@@ -90,14 +92,42 @@ const patients = batches.reduce((n, b) => n + b.rows, 0);
     encoder.encode(batch);
   }
   stages['encode_cpu_s'] = cpuSeconds() - start;
-  const crc = new Crc64Jones();
-  const commands = batches.flatMap((batch) => encoder.encode(batch));
-  const crcStart = cpuSeconds();
-  for (const command of commands) {
-    crc.reset();
-    crc.update(command.payloadBulk, 0, command.payloadBulk.byteLength);
+  // crc: the footers alone, WebAssembly (what the encoder uses) and JavaScript (the fallback).
+  const encoded = batches.map((batch) => encoder.encode(batch));
+  const footers = Crc64JonesFooters.create();
+  const wasmStart = cpuSeconds();
+  for (const commands of encoded) {
+    const first = commands[0];
+    if (!footers || !first) {
+      continue;
+    }
+    // A batch's commands share one buffer; the CRC covers each payload but its 8-byte footer.
+    const base = first.bytes.byteOffset;
+    const last = commands[commands.length - 1] ?? first;
+    const whole = new Uint8Array(
+      first.bytes.buffer,
+      base,
+      last.bytes.byteOffset + last.bytes.byteLength - base,
+    );
+    const ranges = new Int32Array(2 * commands.length);
+    commands.forEach((command, i) => {
+      const bulk = command.payloadBulk;
+      const start = bulk.indexOf(0x0a) + 1 + bulk.byteOffset - base;
+      ranges[2 * i] = start;
+      ranges[2 * i + 1] = bulk.byteOffset - base + bulk.byteLength - 10;
+    });
+    footers.fill({ bytes: whole, ranges, count: commands.length });
   }
-  stages['crc_cpu_s'] = cpuSeconds() - crcStart;
+  stages['crc_wasm_cpu_s'] = cpuSeconds() - wasmStart;
+  const crc = new Crc64Jones();
+  const crcStart = cpuSeconds();
+  for (const commands of encoded) {
+    for (const command of commands) {
+      crc.reset();
+      crc.update(command.payloadBulk, 0, command.payloadBulk.byteLength);
+    }
+  }
+  stages['crc_js_cpu_s'] = cpuSeconds() - crcStart;
 }
 
 // write: encode + send + replies, into a private redis-server as the launcher runs it.
