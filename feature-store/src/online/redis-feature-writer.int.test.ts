@@ -9,6 +9,7 @@ import { samplePatientFeatures, testPatientId } from '../testing/sample-features
 import { encodeFeatureWrites } from './encode-writes.js';
 import { RESTORE_MIN_ROWS } from './redis-feature-writer.js';
 import { RedisOnlineStore } from './redis-online-store.js';
+import { batchRows, rowBatch } from './row-batch.js';
 
 const sample = samplePatientFeatures();
 const NOW = new Date();
@@ -29,7 +30,11 @@ function bulkBatch() {
   });
 }
 
-describe('bulk writes (RESTORE fast path, script for existing patients)', () => {
+describe.each([
+  ['columnar batches', bulkBatch],
+  // As the DuckDB offline store yields them; the script path builds the columns on demand.
+  ['row batches', () => rowBatch(batchRows(bulkBatch()))],
+])('bulk writes of %s (RESTORE fast path, script for existing patients)', (_, makeBatch) => {
   let ctx: RedisTestContext;
   const store = (prefix: string, gcTtlSeconds = 0) =>
     new RedisOnlineStore({
@@ -53,7 +58,7 @@ describe('bulk writes (RESTORE fast path, script for existing patients)', () => 
   it('stores new patients exactly as the write script does, field for field', async () => {
     const fast = store(`${ctx.prefix}a:`);
     const restoresBefore = await restoreCalls();
-    const summary = await fast.writeEncoded(bulkBatch());
+    const summary = await fast.writeEncoded(makeBatch());
     expect((await restoreCalls()) - restoresBefore).toBeGreaterThanOrEqual(patients.length);
     expect(summary).toEqual({
       patients: patients.length,
@@ -86,7 +91,7 @@ describe('bulk writes (RESTORE fast path, script for existing patients)', () => 
     await online.write(patients[3]!, {
       medication_list: { value: { activeRxcuis: ['1191'] }, asOf: newer },
     });
-    const summary = await online.writeEncoded(bulkBatch());
+    const summary = await online.writeEncoded(makeBatch());
     expect(summary).toMatchObject({
       written: patients.length * patientFeatureViews.length - 1,
       skipped: 1,
@@ -101,29 +106,29 @@ describe('bulk writes (RESTORE fast path, script for existing patients)', () => 
 
   it('rewrites the same state when run again into a populated store', async () => {
     const online = store(ctx.prefix);
-    await online.writeEncoded(bulkBatch());
+    await online.writeEncoded(makeBatch());
     const key = `${ctx.prefix}fs:{${patients[9]!}}`;
     const before = await ctx.redis.hgetallBuffer(key);
-    const again = await online.writeEncoded(bulkBatch());
+    const again = await online.writeEncoded(makeBatch());
     expect(again.written).toBe(patients.length * patientFeatureViews.length);
     expect(await ctx.redis.hgetallBuffer(key)).toEqual(before);
   });
 
   it('still stores every patient after Redis forgot its scripts (SCRIPT FLUSH)', async () => {
     const online = store(ctx.prefix);
-    await online.writeEncoded(bulkBatch()); // loads both scripts
+    await online.writeEncoded(makeBatch()); // loads both scripts
     await ctx.redis.script('FLUSH');
     const again = store(`${ctx.prefix}x:`);
-    await again.writeEncoded(bulkBatch()); // a new store loads them again
+    await again.writeEncoded(makeBatch()); // a new store loads them again
     await ctx.redis.script('FLUSH');
-    const summary = await again.writeEncoded(bulkBatch()); // NOSCRIPT: through the write script
+    const summary = await again.writeEncoded(makeBatch()); // NOSCRIPT: through the write script
     expect(summary.written).toBe(patients.length * patientFeatureViews.length);
     const read = await again.read(patients[50]!, undefined, { now: NOW });
     expect(read.features.care_gaps).toMatchObject({ status: 'fresh', value: sample.care_gaps });
   });
 
   it('gives restored patients the garbage-collection TTL', async () => {
-    await store(ctx.prefix, 86_400).writeEncoded(bulkBatch());
+    await store(ctx.prefix, 86_400).writeEncoded(makeBatch());
     const ttl = await ctx.redis.pttl(`${ctx.prefix}fs:{${patients[0]!}}`);
     expect(ttl).toBeGreaterThan(86_000_000);
     expect(ttl).toBeLessThanOrEqual(86_400_000);
