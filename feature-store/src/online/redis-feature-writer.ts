@@ -53,32 +53,19 @@ function restoreManyHead(n: number): Uint8Array {
   );
 }
 
-/** A standalone-only command (no key to route by) whose request bytes were encoded up front. */
-class PreEncodedCommand extends Command {
-  readonly #bytes: Buffer;
-
-  constructor(options: { name: string; bytes: Buffer }) {
-    super(options.name, []);
-    this.#bytes = options.bytes;
-  }
-
-  override toWritable(): Buffer {
-    return this.#bytes;
-  }
-}
-
 /** An ioredis command whose request bytes were encoded up front. */
 class EncodedCommand extends Command {
   readonly #bytes: Buffer;
 
-  constructor(options: { command: WriteCommand; kind: 'script' | 'restore' }) {
-    const { command, kind } = options;
-    // The arguments only route the command (its key) on Redis Cluster.
+  constructor(options: { kind: 'script' | 'restore'; bytes: Buffer; key?: Buffer }) {
+    const { kind, bytes, key } = options;
+    // The arguments only route the command by its key on Redis Cluster (restore-many calls,
+    // standalone only, have none).
     super(
       kind === 'script' ? 'evalsha' : 'restore',
-      kind === 'script' ? ['', '1', command.key] : [command.key, '0', ''],
+      key === undefined ? [] : kind === 'script' ? ['', '1', key] : [key, '0', ''],
     );
-    this.#bytes = command.bytes;
+    this.#bytes = bytes;
   }
 
   override toWritable(): Buffer {
@@ -158,7 +145,11 @@ export class RedisFeatureWriter {
   ): Promise<{ rest: number[]; busy: number; sent: number }> {
     const settled = await Promise.allSettled(
       commands.map((command) => {
-        const request = new EncodedCommand({ command, kind: 'restore' });
+        const request = new EncodedCommand({
+          kind: 'restore',
+          bytes: command.bytes,
+          key: command.key,
+        });
         void this.#redis.sendCommand(request);
         return request.promise as Promise<unknown>;
       }),
@@ -200,7 +191,7 @@ export class RedisFeatureWriter {
     });
     const settled = await Promise.allSettled(
       groups.map((group) => {
-        const request = new PreEncodedCommand({ name: 'evalsha', bytes: group.bytes });
+        const request = new EncodedCommand({ kind: 'script', bytes: group.bytes });
         void this.#redis.sendCommand(request);
         return request.promise as Promise<unknown>;
       }),
@@ -257,7 +248,11 @@ export class RedisFeatureWriter {
   ): Promise<WriteCommand[]> {
     const settled = await Promise.allSettled(
       commands.map((command) => {
-        const request = new EncodedCommand({ command, kind: 'script' });
+        const request = new EncodedCommand({
+          kind: 'script',
+          bytes: command.bytes,
+          key: command.key,
+        });
         void this.#redis.sendCommand(request);
         return request.promise as Promise<unknown>;
       }),
