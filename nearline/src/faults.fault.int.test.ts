@@ -31,20 +31,33 @@ afterEach(async () => {
   }
 });
 
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+/** Polls `check` until it holds; on timeout the error says what was awaited and how far it got. */
+async function until(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  progress: () => Promise<string> = () => Promise.resolve(''),
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) {
-      throw new Error('condition not met in time');
+      throw new Error(`condition not met in time: ${await progress()}`);
     }
     await sleep(100);
   }
+}
+
+/** Whether each worker still runs, and their warnings and errors (ids and codes only), for a timeout's message. */
+function problems(workers: readonly WorkerProcess[]): string {
+  const exits = workers.map((w) => w.child.signalCode ?? w.child.exitCode ?? 'running');
+  const lines = workers.flatMap((w) => w.logs().filter((l) => Number(l['level'] ?? 0) >= 40));
+  return `${JSON.stringify(exits)} ${JSON.stringify(lines.slice(-20))}`;
 }
 
 interface Rig {
   h: Harness;
   home: string;
   worker(): WorkerProcess;
+  workers: readonly WorkerProcess[];
 }
 
 async function rig(url: string): Promise<Rig> {
@@ -62,6 +75,7 @@ async function rig(url: string): Promise<Rig> {
   return {
     h,
     home,
+    workers: processes,
     worker: () => {
       const p = spawnWorkerProcess({
         REDIS_URL: url,
@@ -126,8 +140,18 @@ async function settle(options: {
     return out;
   };
   const lake = path.join(r.home, 'lake');
-  await until(async () => (await visits()).every((v) => v >= perPatient), 90_000);
-  await until(async () => (await lakeRowCounts(lake, 'events')).size >= eventIds.length, 90_000);
+  await until(
+    async () => (await visits()).every((v) => v >= perPatient),
+    90_000,
+    async () =>
+      `visits per patient ${JSON.stringify(await visits())} (want ${String(perPatient)}); worker problems ${problems(r.workers)}`,
+  );
+  await until(
+    async () => (await lakeRowCounts(lake, 'events')).size >= eventIds.length,
+    90_000,
+    async () =>
+      `lake rows ${String((await lakeRowCounts(lake, 'events')).size)} of ${String(eventIds.length)}; worker problems ${problems(r.workers)}`,
+  );
   const counts = await lakeRowCounts(lake, 'events');
   const perPatientVisits = await visits();
   const missingRows = eventIds.filter((id) => !counts.has(id)).length;
