@@ -178,6 +178,28 @@ describe('lake event writer (real Redis, real DuckDB)', () => {
     expect(await h.context.redis.hlen(h.keys.lakeIntents)).toBe(0);
   });
 
+  it('reserves a file idempotently: a resent reserve (lost reply) gets the same ids, not duplicates', async () => {
+    const stream = createRedisLakeStream({
+      redis: h.context.redis,
+      blocking,
+      keys: h.keys,
+      consumer: 'resend',
+    });
+    const events = [
+      { eventId: 'evt-resend-1', streamIds: ['1-1'] },
+      { eventId: 'evt-resend-2', streamIds: ['1-2'] },
+    ];
+    const reserve = () => stream.reserve({ file: 'events/part-resend.parquet', nowMs: 1, events });
+    const first = await reserve();
+    // ioredis resends an unanswered call after a reconnect: the script runs a second time.
+    const again = await reserve();
+    expect([...again].sort()).toEqual([...first].sort());
+    expect([...first].sort()).toEqual(['evt-resend-1', 'evt-resend-2']);
+    // Another file with the same events is still refused them (they are reserved).
+    const other = await stream.reserve({ file: 'events/part-other.parquet', nowMs: 2, events });
+    expect(other.size).toBe(0);
+  });
+
   it('writes the entries of an intent whose file never landed exactly once', async () => {
     const failing: LakeFileWriter = {
       write: () => Promise.reject(new AppError('INTERNAL', 'disk full')),

@@ -89,7 +89,15 @@ export const RESERVE_LAKE_FILE_SCRIPT = defineLuaScript({
     ARGV[4 ..] pairs: event id, its stream entry ids joined by ","
 
   Output: the reserved event ids (the file holds exactly these).
+
+  Idempotent per file: a client that resends this call after losing the reply (ioredis does, after a
+  reconnect) gets the ids its first run reserved, not an empty set — which would make the writer
+  acknowledge them as duplicates while the intent's recovery later releases them: lost.
 ]]
+local recorded = redis.call("HGET", KEYS[2], ARGV[2])
+if recorded then
+  return cjson.decode(recorded).eventIds
+end
 local eventIds, streamIds = {}, {}
 for i = 4, #ARGV, 2 do
   if redis.call("ZADD", KEYS[1], "NX", ARGV[1], ARGV[i]) == 1 then
