@@ -6,7 +6,7 @@ import { toDecision } from './token-bucket.js';
 import type { RateLimiter, TakenTokens, TokenBucketPolicy, TokenSource } from './rate-limiter.js';
 
 /**
- * Takes up to `wanted` tokens, at least one if the bucket has one (the steps of `takeToken` in
+ * Takes up to `wanted` tokens, at least one if the bucket has one (the steps of `takeTokens` in
  * token-bucket.ts, for a batch). Time comes from the Redis server, so every replica shares one clock.
  *   KEYS[1]  bucket hash { tokens, ts }
  *   ARGV[1]  capacity (tokens)

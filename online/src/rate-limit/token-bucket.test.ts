@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fullRefillMs, refill, takeToken } from './token-bucket.js';
+import { fullRefillMs, refill, takeTokens, toDecision } from './token-bucket.js';
 
 const policy = { capacity: 10, refillPerSecond: 2 };
 
 describe('token bucket', () => {
   it('starts full and takes one token', () => {
-    const { state, decision } = takeToken({ state: undefined, policy, nowMs: 1_000 });
+    const { state, taken } = takeTokens({ state: undefined, policy, nowMs: 1_000, wanted: 1 });
     expect(state).toEqual({ tokens: 9, updatedAtMs: 1_000 });
-    expect(decision).toEqual({ allowed: true, remaining: 9 });
+    expect(toDecision(taken)).toEqual({ allowed: true, remaining: 9 });
   });
 
   it('refills at the rate, capped at capacity, and ignores a clock that runs backwards', () => {
@@ -18,12 +18,13 @@ describe('token bucket', () => {
   });
 
   it('refuses below one token and says when the next one arrives', () => {
-    const { decision } = takeToken({
+    const { taken } = takeTokens({
       state: { tokens: 0.5, updatedAtMs: 0 },
       policy,
       nowMs: 0,
+      wanted: 5,
     });
-    expect(decision).toEqual({ allowed: false, remaining: 0, retryAfterMs: 250 });
+    expect(toDecision(taken)).toEqual({ allowed: false, remaining: 0, retryAfterMs: 250 });
   });
 
   it('forgets an idle bucket after one full refill', () => {

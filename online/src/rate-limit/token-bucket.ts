@@ -15,11 +15,6 @@ export interface TakeTokenInput {
   nowMs: number;
 }
 
-export interface TakeTokenResult {
-  state: BucketState;
-  decision: RateLimitDecision;
-}
-
 /** Tokens available at `nowMs` (a missing bucket is full; time never runs backwards). */
 export function refill(input: TakeTokenInput): number {
   const { state, policy, nowMs } = input;
@@ -56,11 +51,6 @@ export function takeTokens(input: TakeTokenInput & { wanted: number }): TakeToke
       retryAfterMs: Math.ceil(((1 - tokens) * 1000) / policy.refillPerSecond),
     },
   };
-}
-
-export function takeToken(input: TakeTokenInput): TakeTokenResult {
-  const { state, taken } = takeTokens({ ...input, wanted: 1 });
-  return { state, decision: toDecision(taken) };
 }
 
 /** One token's outcome as a limiter decision. */
