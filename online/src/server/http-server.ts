@@ -10,6 +10,14 @@ export interface StartHttpServerOptions {
   fetch: (request: Request) => Response | Promise<Response>;
   port: number;
   hostname: string;
+  /**
+   * How long an idle keep-alive connection stays open (default 65 s). Longer than a proxy's idle
+   * timeout (deploy/nginx.conf: 60 s) so that the proxy, not the service, closes it: a POST the
+   * proxy sends on a connection the service is closing fails, and is not retried. Node's 5 s default
+   * also makes clients reconnect after every lull, each reconnect costing the service CPU at the
+   * moment it is busiest.
+   */
+  keepAliveMs?: number;
 }
 
 export interface RunningHttpServer {
@@ -20,8 +28,9 @@ export interface RunningHttpServer {
 }
 
 export function startHttpServer(options: StartHttpServerOptions): Promise<RunningHttpServer> {
-  const { fetch, port, hostname } = options;
+  const { fetch, port, hostname, keepAliveMs = 65_000 } = options;
   const server = createAdaptorServer({ fetch }) as Server;
+  server.keepAliveTimeout = keepAliveMs;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, hostname, () => {
