@@ -16,6 +16,7 @@
  * (WEB_CONCURRENCY), the service's CPU then summed over its processes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent } from 'node:http';
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -154,6 +155,7 @@ async function fixedRate(options: {
   rate: number;
   seconds: number;
   pid: number | undefined;
+  agent?: Agent;
 }): Promise<OpenLoopResult & { serviceCpuMsPerRequest: number; loadCpuMsPerRequest: number }> {
   const { pid, ...load } = options;
   const before = cpuMs(pid);
@@ -276,11 +278,13 @@ async function main(): Promise<void> {
     const headers = { 'x-api-key': clinician };
     const ops = { 'x-api-key': admin };
     const pid = service.pid;
+    // The warm-up also connects the pool the measured runs send through, as a proxy's would be.
+    const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
     log(`model: ${model.source}; warming up (10 s at ${String(RATE / 2)} req/s, not counted)`);
-    await fixedRate({ url, headers, bodies, seconds: 10, rate: RATE / 2, pid });
+    await fixedRate({ url, headers, bodies, seconds: 10, rate: RATE / 2, pid, agent });
 
     const fixed = PHASES.has('fixed')
-      ? await fixedRate({ url, headers, bodies, seconds: SECONDS, rate: RATE, pid })
+      ? await fixedRate({ url, headers, bodies, seconds: SECONDS, rate: RATE, pid, agent })
       : undefined;
     log(`${String(RATE)} req/s for ${String(SECONDS)} s, open loop: ${JSON.stringify(fixed)}`);
     const max = PHASES.has('max')
@@ -295,13 +299,14 @@ async function main(): Promise<void> {
     if (PHASES.has('stopped')) {
       await redisServer.stop();
       const before = await fallbackTotal(metricsUrl, ops);
-      stopped = await fixedRate({ url, headers, bodies, seconds: SECONDS, rate: RATE, pid });
+      stopped = await fixedRate({ url, headers, bodies, seconds: SECONDS, rate: RATE, pid, agent });
       const fallbacks = (await fallbackTotal(metricsUrl, ops)) - before;
       const ok = stopped.answered - stopped.non2xx;
       allGuidelinesOnly = fallbacks >= ok && ok > 0;
       log(`Redis stopped, ${String(RATE)} req/s: ${JSON.stringify({ ...stopped, fallbacks })}`);
     }
 
+    agent.destroy();
     const result = {
       bench: 'online-assist',
       model: model.source,

@@ -3,7 +3,8 @@
  * server is doing, and its latency is counted from when it was due, not from when a connection was
  * free to send it — so a server that falls behind shows its queueing delay (no coordinated omission,
  * unlike a closed-loop tool such as autocannon with `overallRate`). Requests share a keep-alive pool
- * of `connections` sockets; a request still unanswered `graceMs` after the last one was due counts as
+ * of `connections` sockets (or the caller's `agent`, e.g. one a warm-up run has already connected, as
+ * a proxy's pool would be); a request still unanswered `graceMs` after the last one was due counts as
  * a timeout, with its waiting time so far in the latency figures.
  */
 import http from 'node:http';
@@ -19,6 +20,8 @@ export interface OpenLoopOptions {
   rate: number;
   seconds: number;
   connections: number;
+  /** A keep-alive pool to send through and leave open (default: a new one, closed at the end). */
+  agent?: http.Agent;
   graceMs?: number;
 }
 
@@ -52,7 +55,7 @@ export function quantile(sorted: ArrayLike<number>, q: number): number {
 export function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
   const { rate, seconds, connections, bodies, graceMs = 10_000 } = options;
   const target = new URL(options.url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const agent = options.agent ?? new http.Agent({ keepAlive: true, maxSockets: connections });
   const total = Math.round(rate * seconds);
   const interval = 1_000 / rate;
   const latencies = new Float64Array(total);
@@ -82,7 +85,9 @@ export function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
           latencies[i] = Math.max(0, now - (start + i * interval));
         }
       }
-      agent.destroy();
+      if (!options.agent) {
+        agent.destroy();
+      }
       const sorted = latencies.slice().sort();
       const elapsed = Math.max(lastAnswer - start, seconds * 1_000);
       resolve({
