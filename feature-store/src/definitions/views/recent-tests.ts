@@ -4,7 +4,28 @@ import { days } from '../duration.js';
 import { patient } from '../entity.js';
 import { defineFeatureView } from '../feature-view.js';
 import { isoDate, kbId } from '../value-schemas.js';
+import { hasExactKeys, isIsoDate, isKbId, isPlainRecord } from '../value-checks.js';
 import { jsonValue } from '../value-type.js';
+
+const KEYS = ['lastDone'];
+const MAX_TESTS = 300;
+
+/** `lastDone` as zod returns it: KB test ids to ISO dates, at most MAX_TESTS. */
+function isLastDone(value: unknown): boolean {
+  if (!isPlainRecord(value)) {
+    return false;
+  }
+  const tests = Reflect.ownKeys(value);
+  if (tests.length > MAX_TESTS) {
+    return false;
+  }
+  for (const test of tests) {
+    if (!isKbId(test) || !isIsoDate(value[test])) {
+      return false;
+    }
+  }
+  return true;
+}
 
 export const recentTests = defineFeatureView({
   name: 'recent_tests',
@@ -18,8 +39,9 @@ export const recentTests = defineFeatureView({
       /** KB test id → ISO date last done. */
       lastDone: z
         .record(kbId, isoDate)
-        .refine((tests) => Object.keys(tests).length <= 300, { message: 'too many tests' }),
+        .refine((tests) => Object.keys(tests).length <= MAX_TESTS, { message: 'too many tests' }),
     }),
+    { isCanonical: (v) => hasExactKeys(v, KEYS) && isLastDone(v['lastDone']) },
   ),
   producers: ['offline:features'],
 });
