@@ -23,6 +23,7 @@ import {
   viewFields,
   watermarkField,
   type OnlineStoreKeys,
+  type ViewFields,
 } from './redis-keys.js';
 import { RedisFeatureWriter, toDriverError } from './redis-feature-writer.js';
 import { batchViews } from './row-batch.js';
@@ -61,6 +62,8 @@ export class RedisOnlineStore<TView extends AnyFeatureView> implements OnlineSto
   readonly #keys: OnlineStoreKeys;
   readonly #writer: RedisFeatureWriter;
   readonly #clock: () => Date;
+  /** Each registered view's hash fields, built once. */
+  readonly #viewFields: ReadonlyMap<string, ViewFields>;
 
   constructor(options: RedisOnlineStoreOptions<TView>) {
     const gcTtlSeconds = options.gcTtlSeconds ?? 0;
@@ -83,6 +86,7 @@ export class RedisOnlineStore<TView extends AnyFeatureView> implements OnlineSto
       gcTtlSeconds,
     });
     this.#clock = options.clock ?? (() => new Date());
+    this.#viewFields = new Map(this.registry.views.map((v) => [v.name, viewFields(v.name)]));
     const redis = this.#redis;
     const key = this.#keys.watermarks();
     this.watermarks = {
@@ -153,37 +157,33 @@ export class RedisOnlineStore<TView extends AnyFeatureView> implements OnlineSto
     const views = (viewNames ?? (this.registry.names as readonly TName[])).map((n) =>
       this.registry.get(n),
     );
-    const stored = new Map<string, Buffer>();
+    // Three stored fields per view, in `views` order: value, as_of, version.
+    const fields: string[] = [];
+    for (const view of views) {
+      const f = this.#viewFields.get(view.name) ?? viewFields(view.name);
+      fields.push(f.value, f.asOf, f.version);
+    }
+    let stored: (Buffer | null | undefined)[];
     if (viewNames === undefined) {
       const hash = await driverCall(() => this.#redis.hgetallBuffer(key));
-      for (const [field, value] of Object.entries(hash)) {
-        stored.set(field, value);
-      }
+      const byField = new Map(Object.entries(hash));
+      stored = fields.map((field) => byField.get(field));
     } else {
-      const fields = views.flatMap((v) => {
-        const f = viewFields(v.name);
-        return [f.value, f.asOf, f.version];
-      });
-      const values = await driverCall(() => this.#redis.hmgetBuffer(key, ...fields));
-      fields.forEach((field, i) => {
-        const value = values[i];
-        if (value) {
-          stored.set(field, value);
-        }
-      });
+      stored = await driverCall(() => this.#redis.hmgetBuffer(key, ...fields));
     }
     const readAt = options.now ?? this.#clock();
+    const nowMs = readAt.getTime();
     const features: Record<string, FeatureState<unknown>> = {};
-    for (const view of views) {
-      const f = viewFields(view.name);
+    for (let i = 0; i < views.length; i++) {
+      const view = views[i] as TView;
       features[view.name] = decodeStoredView({
         view,
         stored: {
-          value: stored.get(f.value),
-          asOf: stored.get(f.asOf),
-          version: stored.get(f.version),
+          value: stored[3 * i] ?? undefined,
+          asOf: stored[3 * i + 1] ?? undefined,
+          version: stored[3 * i + 2] ?? undefined,
         },
-        nowMs: readAt.getTime(),
+        nowMs,
       });
     }
     return {

@@ -16,9 +16,34 @@ export interface StoredViewFields {
 
 const DECIMAL = /^(0|[1-9][0-9]{0,15})$/;
 const textDecoder = new TextDecoder();
+const ZERO = 0x30;
+const NINE = 0x39;
 
+/** A decimal of 1 to 16 digits without a leading zero, as DECIMAL sees it; else undefined. */
 function parseDecimal(field: Uint8Array | string): number | undefined {
-  const text = typeof field === 'string' ? field : textDecoder.decode(field);
+  if (typeof field === 'string') {
+    return DECIMAL.test(field) ? Number(field) : undefined;
+  }
+  // The bytes as the text decoder would read them, without decoding: a leading UTF-8 BOM is
+  // dropped, then only ASCII digits. 15 digits or fewer are exact as they accumulate; 16 go the
+  // long way (Number() rounds above 2^53 once, the sum would round at each step).
+  const start = field[0] === 0xef && field[1] === 0xbb && field[2] === 0xbf ? 3 : 0;
+  const digits = field.length - start;
+  if (digits < 1 || digits > 15 || (digits > 1 && field[start] === ZERO)) {
+    return digits === 16 ? parseDecimalText(textDecoder.decode(field)) : undefined;
+  }
+  let n = 0;
+  for (let i = start; i < field.length; i++) {
+    const byte = field[i] ?? 0;
+    if (byte < ZERO || byte > NINE) {
+      return undefined;
+    }
+    n = n * 10 + (byte - ZERO);
+  }
+  return n;
+}
+
+function parseDecimalText(text: string): number | undefined {
   return DECIMAL.test(text) ? Number(text) : undefined;
 }
 
