@@ -13,7 +13,11 @@ function get(
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
       res.on('end', () => {
-        resolve({ status: res.statusCode ?? 0, body, keepAlive: res.headers['keep-alive'] });
+        resolve({
+          status: res.statusCode ?? 0,
+          body,
+          keepAlive: res.headers['keep-alive']?.toString(),
+        });
       });
     });
     req.on('error', reject);
