@@ -88,4 +88,13 @@ describe('toProbabilities', () => {
       expect(() => toProbabilities({ output, classes: 2, version: 'v' })).toThrow(/cannot serve/);
     }
   });
+
+  it('rescales an output that misses 1 by rounding so it sums to 1 (each p / sum as float32)', () => {
+    const output = Float32Array.of(0.2, 0.3, 0.4995);
+    const sum = output[0]! + output[1]! + output[2]!;
+    const scaled = toProbabilities({ output, classes: 3, version: 'v' });
+    expect(scaled).toEqual(Float32Array.of(output[0]! / sum, output[1]! / sum, output[2]! / sum));
+    expect(scaled).not.toBe(output);
+    expect(() => toProbabilities({ output, classes: 2, version: 'v' })).toThrow(/cannot serve/);
+  });
 });

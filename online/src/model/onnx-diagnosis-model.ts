@@ -56,7 +56,11 @@ export function toProbabilities(options: {
   if (Math.abs(sum - 1) > SUM_TOLERANCE) {
     throw invalid(version, { path: 'output', issue: 'output_not_probabilities' });
   }
-  return Float32Array.from(output, (p) => p / sum);
+  const probabilities = new Float32Array(classes);
+  for (let i = 0; i < classes; i++) {
+    probabilities[i] = (output[i] ?? Number.NaN) / sum;
+  }
+  return probabilities;
 }
 
 export async function loadOnnxDiagnosisModel(
