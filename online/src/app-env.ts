@@ -4,6 +4,7 @@ import type { ErrorCode } from '@mediassist/shared/errors';
 import type { PatientId } from '@mediassist/shared/ids';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { Caller } from './auth/caller.js';
+import type { JsonFrame } from './middleware/response-frame.js';
 
 export interface AppVariables extends RequestIdVariables {
   /** Set by `authenticate` on every non-public route. */
@@ -14,6 +15,8 @@ export interface AppVariables extends RequestIdVariables {
   auditPatient?: PatientId;
   /** The error code of the response, set by the error handler (for logs and metrics). */
   errorCode?: ErrorCode;
+  /** Set by `responseFrame` when `frameJson` may build a JSON answer with plain headers. */
+  jsonFrame?: JsonFrame;
 }
 
 export interface AppEnv {

@@ -1,7 +1,7 @@
 /**
  * `createApp(deps)`: the online service as a Hono app. It never listens — main.ts serves it and
- * tests call `app.request()`. Middleware order: request id → metrics → request log → compression →
- * secure headers → CORS (answers preflights) → audit of refused patient access → authentication (deny by default) → rate limit →
+ * tests call `app.request()`. Middleware order: response frame (request id, Vary, security headers)
+ * → metrics → request log → compression → CORS (answers preflights) → audit of refused patient access → authentication (deny by default) → rate limit →
  * body limit → patient-access audit → routes (each with `requireAccess`), then one error handler.
  */
 import { AppError } from '@mediassist/shared/errors';
@@ -10,8 +10,6 @@ import type { KnowledgeBase } from '@mediassist/shared/kb';
 import type { PseudonymKey } from '@mediassist/shared/pseudonym';
 import type { Logger } from '@mediassist/shared/logger';
 import type { TextExtractor } from '@mediassist/shared/text';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { createAssistService, type AssistService } from './assist/assist-service.js';
 import type { AuditLog } from './audit/audit-log.js';
 import type { Authenticator } from './auth/caller.js';
@@ -28,6 +26,7 @@ import { httpMetrics } from './middleware/http-metrics.js';
 import { compression, corsForBrowsers } from './middleware/negotiated-headers.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestLogger } from './middleware/request-logger.js';
+import { responseFrame } from './middleware/response-frame.js';
 import type { Metrics } from './metrics/metrics.js';
 import type { RateLimiter } from './rate-limit/rate-limiter.js';
 import { createRouter } from './router.js';
@@ -131,17 +130,11 @@ export function createApp(deps: AppDeps) {
   app.onError(onError);
   app.notFound(notFound);
 
-  app.use(requestId({ limitLength: 64 }));
+  // Request id, Vary and the security headers (routes that serve pages set their own CSP).
+  app.use(responseFrame({ maxRequestIdLength: 64 }));
   app.use(httpMetrics({ metrics }));
   app.use(requestLogger({ logger }));
   app.use(compression());
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-      // Routes that serve pages (/docs) set their own policy.
-      overwrite: false,
-    }),
-  );
   app.use(
     corsForBrowsers({
       origin: [...config.corsOrigins],

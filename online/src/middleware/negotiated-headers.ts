@@ -2,21 +2,26 @@
  * Hono's `cors` and `compress`, arranged so that an API answer is built once. Both append `Vary` after
  * the handler has answered, and a header set on a finished response makes Hono (on
  * @hono/node-server) rebuild it as a full web `Response` that is then streamed back out — measured at
- * ~12 % of an assist request's CPU. So `Vary: Accept-Encoding` is set before the handler runs (compress
- * then has nothing to add unless it compresses), and CORS runs only for requests that carry an
- * `Origin` header: browsers send it on every cross-origin request and preflight, and CORS response
- * headers mean nothing to any other client (an EHR, a script, a load balancer probe).
+ * ~12 % of an assist request's CPU. So `Vary: Accept-Encoding` is set before the handler runs
+ * (`response-frame.ts`; compress then has nothing to add unless it compresses), compression runs
+ * only for requests that carry an `Accept-Encoding` header (without one, compress changes nothing)
+ * and CORS only for requests that carry an `Origin` header: browsers send it on every cross-origin
+ * request and preflight, and CORS response headers mean nothing to any other client (an EHR, a
+ * script, a load balancer probe).
  */
 import type { MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import type { AppEnv } from '../app-env.js';
 
-/** Gzip/deflate for clients that accept it; every answer says it varies with Accept-Encoding. */
+/** Gzip/deflate for clients that accept it (`Vary: Accept-Encoding` comes from the response frame). */
 export function compression(): MiddlewareHandler<AppEnv> {
   const compressing = compress();
   return async function compression(c, next) {
-    c.header('Vary', 'Accept-Encoding', { append: true });
+    if (c.req.header('Accept-Encoding') === undefined) {
+      await next();
+      return;
+    }
     await compressing(c, next);
   };
 }

@@ -8,6 +8,7 @@ import { AssistRequestSchema, AssistResponseSchema } from '@mediassist/shared/ap
 import type { AssistService } from '../assist/assist-service.js';
 import { recordPatientAccess } from '../middleware/audit-access.js';
 import { requireAccess } from '../middleware/require-role.js';
+import { frameJson } from '../middleware/response-frame.js';
 import { createRouter } from '../router.js';
 import { AUTHENTICATED, AUTHENTICATED_ERRORS, errorResponses } from './openapi-common.js';
 
@@ -45,6 +46,6 @@ export function assistRoutes(options: AssistRoutesOptions) {
     const request = c.req.valid('json');
     const patientId = service.patientId(request.patient);
     recordPatientAccess(c, patientId);
-    return c.json(await service.assist({ request, patientId }), 200);
+    return frameJson(c, await service.assist({ request, patientId }), 200);
   });
 }
