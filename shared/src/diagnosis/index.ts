@@ -7,6 +7,7 @@ export {
 } from './diagnosis-engine.js';
 export type { ConditionEvidence } from './describe-condition.js';
 export { type GuidelineScores, type ScoreDifferentialOptions } from './score-differential.js';
+export { orderByProbability } from './order-by-probability.js';
 export { round4 } from './round4.js';
 export { topIndexes, type TopIndexesOptions } from './top-indexes.js';
 export { evaluateRedFlags, type EvaluateRedFlagsOptions } from './red-flags.js';
