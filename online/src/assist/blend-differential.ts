@@ -24,7 +24,7 @@ import type {
   DifferentialResult,
   FiredRedFlag,
 } from '@mediassist/shared/diagnosis';
-import type { Condition, KnowledgeBase } from '@mediassist/shared/kb';
+import type { AgeBand, Condition, KnowledgeBase } from '@mediassist/shared/kb';
 import { ageBand } from '@mediassist/shared/model';
 import {
   blendCore,
@@ -66,6 +66,29 @@ export interface BlendOptions {
   describe?: (conditionId: string) => Evidence | undefined;
 }
 
+type BandRates = Condition['prior']['female'];
+
+/**
+ * A band's rate read with a constant key: the ruled-out check runs for every condition of every
+ * answer, and a lookup by a variable key (`rates[band]`) costs several times more.
+ */
+function rateIn(rates: BandRates, band: AgeBand): number {
+  switch (band) {
+    case '0-4':
+      return rates['0-4'];
+    case '5-17':
+      return rates['5-17'];
+    case '18-39':
+      return rates['18-39'];
+    case '40-64':
+      return rates['40-64'];
+    case '65+':
+      return rates['65+'];
+    default:
+      return band satisfies never;
+  }
+}
+
 /** Conditions the guidelines exclude for this patient whatever the evidence. */
 export function createRuledOut(patient: {
   age: number | null;
@@ -80,8 +103,8 @@ export function createRuledOut(patient: {
   const sex = patient.sex === 'female' || patient.sex === 'male' ? patient.sex : undefined;
   const zeroPrior = (condition: Condition): boolean =>
     sex === undefined
-      ? condition.prior.female[band] === 0 && condition.prior.male[band] === 0
-      : condition.prior[sex][band] === 0;
+      ? rateIn(condition.prior.female, band) === 0 && rateIn(condition.prior.male, band) === 0
+      : rateIn(sex === 'female' ? condition.prior.female : condition.prior.male, band) === 0;
   return (condition) =>
     (condition.course === 'chronic' && chronic.has(condition.id)) || zeroPrior(condition);
 }
