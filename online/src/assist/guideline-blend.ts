@@ -55,6 +55,15 @@ export function createGuidelineBlend(deps: {
   const tables = createBlendTables(conditions);
   const { idRank, cantMiss } = tables;
   const n = conditions.length;
+  // Working arrays by condition position, filled afresh by every call (the blend is synchronous and
+  // nothing it returns refers to them), instead of allocated per request.
+  const mOf = new Float64Array(n);
+  const flagged = new Uint8Array(n);
+  const verdict = new Uint8Array(n);
+  const listed = new Uint8Array(n);
+  const g = new Float64Array(n);
+  const score = new Float64Array(n);
+  const inTop = new Uint8Array(n);
 
   return ({ scores, redFlags, model, limit, ruledOut }) => {
     const other = round4(scores.otherProbability);
@@ -62,7 +71,7 @@ export function createGuidelineBlend(deps: {
     const w = model ? MODEL_WEIGHT : 0;
     const modelAt = model ? tables.positionsOf(model.classes) : undefined;
     // The model's probability by condition position; NaN where it has no such class.
-    const mOf = new Float64Array(n).fill(Number.NaN);
+    mOf.fill(Number.NaN);
     if (model && modelAt) {
       for (let i = 0; i < modelAt.length; i++) {
         const ci = modelAt[i] ?? -1;
@@ -71,7 +80,7 @@ export function createGuidelineBlend(deps: {
         }
       }
     }
-    const flagged = new Uint8Array(n);
+    flagged.fill(0);
     for (const rule of redFlags) {
       for (const id of rule.consider) {
         const ci = tables.position.get(id);
@@ -81,7 +90,7 @@ export function createGuidelineBlend(deps: {
       }
     }
     // By condition position, 0 = not yet asked, 1 = ruled out, 2 = allowed.
-    const verdict = new Uint8Array(n);
+    verdict.fill(UNKNOWN);
     const isRuledOut = (ci: number): boolean => {
       if (verdict[ci] === UNKNOWN) {
         const condition = conditions[ci];
@@ -91,14 +100,15 @@ export function createGuidelineBlend(deps: {
     };
     // Per depth, reset: listed (described) flags, rounded guideline shares, pooled scores, top
     // flags. So only the last ranking's `result()` may be called (as below).
-    const listed = new Uint8Array(n);
-    const g = new Float64Array(n);
-    const score = new Float64Array(n);
-    const inTop = new Uint8Array(n);
+    const { probability } = scores;
+    const before = (a: number, b: number): boolean => {
+      const sa = score[a] ?? 0;
+      const sb = score[b] ?? 0;
+      return sa > sb || (sa === sb && (idRank[a] ?? 0) < (idRank[b] ?? 0));
+    };
 
     const rank = (depth: number): BlendRanking => {
-      const listing = engine.listConditions({ scores, redFlags, limit: depth });
-      const { indexes, ranked } = listing;
+      const { indexes, ranked } = engine.listConditions({ scores, redFlags, limit: depth });
       listed.fill(0);
       g.fill(0);
       score.fill(0);
@@ -109,7 +119,7 @@ export function createGuidelineBlend(deps: {
       let lowestRanked = Number.POSITIVE_INFINITY;
       for (let k = 0; k < indexes.length; k++) {
         const ci = indexes[k] ?? 0;
-        const gk = round4(scores.probability[ci] ?? 0);
+        const gk = round4(probability[ci] ?? 0);
         listed[ci] = 1;
         g[ci] = gk;
         describedMass += gk;
@@ -149,11 +159,6 @@ export function createGuidelineBlend(deps: {
         }
       }
       const pOf = (s: number): number => (total > 0 ? (known * s) / total : 0);
-      const before = (a: number, b: number): boolean => {
-        const sa = score[a] ?? 0;
-        const sb = score[b] ?? 0;
-        return sa > sb || (sa === sb && (idRank[a] ?? 0) < (idRank[b] ?? 0));
-      };
       const top = topIndexes({ size: n, limit, include: (ci) => (score[ci] ?? 0) > 0, before });
       for (const ci of top) {
         inTop[ci] = 1;
@@ -177,14 +182,12 @@ export function createGuidelineBlend(deps: {
 
       const result = (): BlendedDifferential => {
         const extras: number[] = [];
-        const redFlagged = new Uint8Array(n);
         for (let ci = 0; ci < n; ci++) {
           const s = score[ci] ?? 0;
           if (s <= 0 || inTop[ci] === 1) {
             continue;
           }
           if (flagged[ci] === 1) {
-            redFlagged[ci] = 1;
             extras.push(ci);
           } else if (cantMiss[ci] === 1 && Math.max(pOf(s), g[ci] ?? 0) >= CANT_MISS_FLOOR) {
             extras.push(ci);
@@ -206,7 +209,7 @@ export function createGuidelineBlend(deps: {
             p: pOf(score[ci] ?? 0),
             m: model !== null && !Number.isNaN(mk) ? mk : null,
             g: g[ci] ?? 0,
-            because: inTop[ci] === 1 ? 'rank' : redFlagged[ci] === 1 ? 'red-flag' : 'cant-miss',
+            because: inTop[ci] === 1 ? 'rank' : flagged[ci] === 1 ? 'red-flag' : 'cant-miss',
           });
         });
         return finishDifferential({
