@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ApiKeyEntrySchema, generateApiKey, hashApiKey, looksLikeApiKey } from './api-key.js';
 
@@ -15,6 +16,9 @@ describe('API keys', () => {
     expect(hashApiKey('abc')).toBe(
       'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
     );
+    for (const key of [generateApiKey(), 'clé-€']) {
+      expect(hashApiKey(key)).toBe(createHash('sha256').update(key, 'utf8').digest('hex'));
+    }
   });
 
   it('accepts only entries with a hash, never a plain key', () => {
