@@ -6,7 +6,11 @@ import {
   type ConditionEvidence,
 } from './describe-condition.js';
 import { buildDiagnosisIndex } from './diagnosis-index.js';
-import { nextQuestionsWithIndex, type NextQuestionsOptions } from './next-questions.js';
+import {
+  createNextQuestions,
+  nextQuestionsWithIndex,
+  type NextQuestionsOptions,
+} from './next-questions.js';
 import {
   listWithIndex,
   rankWithIndex,
@@ -57,6 +61,7 @@ export interface DiagnosisEngine {
 
 export function createDiagnosisEngine({ kb }: { kb: KnowledgeBase }): DiagnosisEngine {
   const index = buildDiagnosisIndex(kb);
+  const nextQuestions = createNextQuestions(index);
   return {
     kbVersion: kb.version,
     rankDifferential: (options) => rankWithIndex(index, options),
@@ -87,7 +92,7 @@ export function createDiagnosisEngine({ kb }: { kb: KnowledgeBase }): DiagnosisE
       const { present, absent } = scores.findings;
       return describeEvidence(index, { i, present, absent });
     },
-    nextQuestions: (options) => nextQuestionsWithIndex(index, options),
+    nextQuestions,
     evaluateRedFlags: ({ findings, age }) => evaluateRedFlags({ kb, findings, age }),
   };
 }

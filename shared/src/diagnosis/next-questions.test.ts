@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../kb/knowledge-base.js';
-import { createDiagnosisEngine } from './diagnosis-engine.js';
+import { createDiagnosisEngine, nextQuestions } from './diagnosis-engine.js';
 import { randomPresentations } from './testing/random-presentations.js';
 import { referenceNextQuestions } from './testing/reference-engine.js';
 
@@ -29,5 +29,18 @@ describe('nextQuestions (dense likelihood table, reasons only for the questions 
     expect(first?.reason).toMatch(/^Seen in about \d+% of .+ vs \d+% of .+$/);
     const displays = differential.items.map((i) => i.display);
     expect(displays.some((d) => first?.reason.includes(` of ${d}`))).toBe(true);
+  });
+
+  it('answers call after call as a search with fresh working arrays does', () => {
+    const presentations = randomPresentations(kb, 40, 11);
+    const differentials = presentations.map((presentation, n) =>
+      engine.rankDifferential({ ...presentation, limit: 3 + (n % 12) }),
+    );
+    // Each search refills the engine's arrays, whatever the previous one left in them.
+    for (const differential of [...differentials, ...differentials.reverse()]) {
+      expect(engine.nextQuestions({ differential, limit: 6 })).toEqual(
+        nextQuestions({ kb, differential, limit: 6 }),
+      );
+    }
   });
 });

@@ -86,9 +86,34 @@ function reasonFor(items: NextQuestionsInput['items'], like: Float64Array, gain:
     : `Separates the leading suggestions (expected gain ${gain.toFixed(2)} bits)`;
 }
 
+/** Working arrays by finding position; every search refills them before use. */
+interface FindingScratch {
+  /** 1 already known or asked, 2 a candidate (associated with a listed condition). */
+  state: Uint8Array;
+  dYes: Float64Array;
+  dEntropy: Float64Array;
+}
+
+function findingScratch(index: DiagnosisIndex): FindingScratch {
+  const nf = index.findingList.length;
+  return { state: new Uint8Array(nf), dYes: new Float64Array(nf), dEntropy: new Float64Array(nf) };
+}
+
+/**
+ * `nextQuestionsWithIndex` for one index with its working arrays allocated once instead of per
+ * call (three arrays the size of the finding list; searches are synchronous, so they never overlap).
+ */
+export function createNextQuestions(
+  index: DiagnosisIndex,
+): (options: NextQuestionsOptions) => NextQuestion[] {
+  const scratch = findingScratch(index);
+  return (options) => nextQuestionsWithIndex(index, options, scratch);
+}
+
 export function nextQuestionsWithIndex(
   index: DiagnosisIndex,
   { differential, asked = [], limit = 5 }: NextQuestionsOptions,
+  scratch: FindingScratch = findingScratch(index),
 ): NextQuestion[] {
   const items = differential.items;
   const k = items.length;
@@ -104,9 +129,10 @@ export function nextQuestionsWithIndex(
     total += w;
   }
   const conditionIdx = items.map((it) => index.conditionIndex.get(it.condition));
-  const nf = index.findingList.length;
-  // Per finding: 1 already known or asked, 2 a candidate (associated with a listed condition).
-  const state = new Uint8Array(nf);
+  const { state, dYes, dEntropy } = scratch;
+  state.fill(0);
+  dYes.fill(0);
+  dEntropy.fill(0);
   for (const list of [differential.findings.present, differential.findings.absent, asked]) {
     for (const id of list) {
       const fi = index.findingIndex.get(id);
@@ -118,8 +144,6 @@ export function nextQuestionsWithIndex(
   // Where a listed condition has the finding, its likelihood replaces the leak: accumulate the
   // differences, so P(yes) = b·W + Σ w·(l − b) and Σ w·H(l) = H(b)·W + Σ w·(H(l) − H(b)).
   const order: number[] = [];
-  const dYes = new Float64Array(nf);
-  const dEntropy = new Float64Array(nf);
   conditionIdx.forEach((ci, j) => {
     const row = ci === undefined ? undefined : index.likelihoods[ci];
     const w = weights[j] ?? 0;
