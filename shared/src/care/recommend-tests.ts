@@ -69,6 +69,7 @@ interface Pending {
 
 export function recommendTests(input: RecommendTestsInput): RecommendTestsResult {
   return recommendFromRules(input, {
+    kb: input.kb,
     rules: input.kb.guidelineRules,
     byDisplay: (x, y) => x.display.localeCompare(y.display),
   });
@@ -113,25 +114,27 @@ export function createTestRecommender(options: { kb: RecommendTestsInput['kb'] }
       add(byFinding, f, r);
     });
   });
+  // By rule position: 1 when the request's conditions or findings can trigger it (refilled per call).
+  const hit = new Uint8Array(kb.guidelineRules.length);
   return (input) => {
-    const hit = new Set<number>();
+    hit.fill(0);
     for (const [map, keys] of [
       [byCondition, input.conditions],
       [byFinding, input.presentFindings],
     ] as const) {
       for (const key of keys) {
         for (const r of map.get(key) ?? []) {
-          hit.add(r);
+          hit[r] = 1;
         }
       }
     }
-    const rules = [...hit]
-      .sort((a, b) => a - b)
-      .flatMap((r) => {
-        const rule = kb.guidelineRules[r];
-        return rule ? [rule] : [];
-      });
-    return recommendFromRules({ ...input, kb }, { rules, byDisplay });
+    const rules: GuidelineRule[] = [];
+    kb.guidelineRules.forEach((rule, r) => {
+      if (hit[r] === 1) {
+        rules.push(rule);
+      }
+    });
+    return recommendFromRules(input, { kb, rules, byDisplay });
   };
 }
 
@@ -140,16 +143,20 @@ export function createTestRecommender(options: { kb: RecommendTestsInput['kb'] }
  * order of `byDisplay` (localeCompare of the tests' displays).
  */
 function recommendFromRules(
-  input: RecommendTestsInput,
+  input: Omit<RecommendTestsInput, 'kb'>,
   options: {
+    kb: RecommendTestsInput['kb'];
     rules: readonly GuidelineRule[];
     byDisplay: (x: { display: string }, y: { display: string }) => number;
   },
 ): RecommendTestsResult {
-  const { rules, byDisplay } = options;
-  const { kb, conditions, presentFindings, patient } = input;
+  const { kb, rules, byDisplay } = options;
+  const { conditions, presentFindings, patient } = input;
   const today = dayOf(input.now);
   const pending = new Map<string, Pending>();
+  // A Map of the few tests done: a lookup by a test id read from the KB is several times cheaper
+  // than indexing the record with it.
+  const lastDone = new Map(Object.entries(input.lastDone));
 
   for (const rule of rules) {
     const matchedConditions = rule.when.anyConditions.filter((c) => conditions.includes(c));
@@ -191,7 +198,7 @@ function recommendFromRules(
         sources.add(source);
       }
     }
-    const last = input.lastDone[test.id];
+    const last = lastDone.get(test.id);
     const done =
       last === undefined ? undefined : Math.min(parseDay(last, `lastDone.${test.id}`), today);
     const until = done === undefined ? undefined : addDays(done, Math.min(...windows));
