@@ -89,7 +89,7 @@ describe('RedisOnlineStore on Redis', () => {
     expect(calls).toEqual(['hgetallBuffer']);
     calls.length = 0;
     await store.read(patient, ['demographics', 'care_gaps']);
-    expect(calls).toEqual(['hmgetBuffer']);
+    expect(calls).toEqual(['sendCommand']);
   });
 
   it('sets the garbage-collection TTL when configured, and only as garbage collection', async () => {

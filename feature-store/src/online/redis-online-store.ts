@@ -23,9 +23,9 @@ import {
   viewFields,
   watermarkField,
   type OnlineStoreKeys,
-  type ViewFields,
 } from './redis-keys.js';
 import { RedisFeatureWriter, toDriverError } from './redis-feature-writer.js';
+import { createHmgetRequest, EncodedHmget, type HmgetRequest } from './redis-read-command.js';
 import { batchViews } from './row-batch.js';
 import { decodeStoredView } from './stored-view.js';
 
@@ -34,7 +34,6 @@ export type RedisOnlineStoreClient = Pick<
   Redis,
   | 'sendCommand'
   | 'hgetallBuffer'
-  | 'hmgetBuffer'
   | 'unlink'
   | 'script'
   | 'hget'
@@ -55,6 +54,13 @@ export interface RedisOnlineStoreOptions<TView extends AnyFeatureView> {
   clock?: () => Date;
 }
 
+interface ReadPlan<TView extends AnyFeatureView> {
+  readonly names: readonly string[];
+  readonly views: readonly TView[];
+  readonly fields: readonly string[];
+  readonly hmget: HmgetRequest;
+}
+
 export class RedisOnlineStore<TView extends AnyFeatureView> implements OnlineStore<TView> {
   readonly registry: FeatureRegistry<TView>;
   readonly watermarks: WatermarkStore;
@@ -62,8 +68,7 @@ export class RedisOnlineStore<TView extends AnyFeatureView> implements OnlineSto
   readonly #keys: OnlineStoreKeys;
   readonly #writer: RedisFeatureWriter;
   readonly #clock: () => Date;
-  /** Each registered view's hash fields, built once. */
-  readonly #viewFields: ReadonlyMap<string, ViewFields>;
+  readonly #readPlans = new WeakMap<readonly string[], ReadPlan<TView>>();
 
   constructor(options: RedisOnlineStoreOptions<TView>) {
     const gcTtlSeconds = options.gcTtlSeconds ?? 0;
@@ -86,7 +91,6 @@ export class RedisOnlineStore<TView extends AnyFeatureView> implements OnlineSto
       gcTtlSeconds,
     });
     this.#clock = options.clock ?? (() => new Date());
-    this.#viewFields = new Map(this.registry.views.map((v) => [v.name, viewFields(v.name)]));
     const redis = this.#redis;
     const key = this.#keys.watermarks();
     this.watermarks = {
@@ -154,22 +158,18 @@ export class RedisOnlineStore<TView extends AnyFeatureView> implements OnlineSto
     options: ReadOptions = {},
   ): Promise<PatientFeatures<Extract<TView, { name: TName }>>> {
     const key = this.#keys.patient(patientId);
-    const views = (viewNames ?? (this.registry.names as readonly TName[])).map((n) =>
-      this.registry.get(n),
-    );
-    // Three stored fields per view, in `views` order: value, as_of, version.
-    const fields: string[] = [];
-    for (const view of views) {
-      const f = this.#viewFields.get(view.name) ?? viewFields(view.name);
-      fields.push(f.value, f.asOf, f.version);
-    }
-    let stored: (Buffer | null | undefined)[];
+    const plan = this.#readPlan(viewNames ?? this.registry.names);
+    const { views, fields } = plan;
+    let stored: readonly (Buffer | null | undefined)[];
     if (viewNames === undefined) {
       const hash = await driverCall(() => this.#redis.hgetallBuffer(key));
       const byField = new Map(Object.entries(hash));
       stored = fields.map((field) => byField.get(field));
     } else {
-      stored = await driverCall(() => this.#redis.hmgetBuffer(key, ...fields));
+      const command = new EncodedHmget({ key, request: plan.hmget });
+      stored = await driverCall(
+        () => this.#redis.sendCommand(command) as Promise<(Buffer | null)[]>,
+      );
     }
     const readAt = options.now ?? this.#clock();
     const nowMs = readAt.getTime();
@@ -191,6 +191,30 @@ export class RedisOnlineStore<TView extends AnyFeatureView> implements OnlineSto
       readAt,
       features: features as PatientFeatures<Extract<TView, { name: TName }>>['features'],
     };
+  }
+
+  /**
+   * The views, their hash fields (value, as_of, version per view, in order) and the HMGET request
+   * for one list of view names, built on its first read and reused while the caller's list is
+   * unchanged. Unknown names throw NOT_FOUND.
+   */
+  #readPlan(names: readonly string[]): ReadPlan<TView> {
+    const cached = this.#readPlans.get(names);
+    if (
+      cached &&
+      cached.names.length === names.length &&
+      cached.names.every((n, i) => n === names[i])
+    ) {
+      return cached;
+    }
+    const views = names.map((n) => this.registry.get(n as TView['name']));
+    const fields = views.flatMap((v) => {
+      const f = viewFields(v.name);
+      return [f.value, f.asOf, f.version];
+    });
+    const plan = { names: [...names], views, fields, hmget: createHmgetRequest(fields) };
+    this.#readPlans.set(names, plan);
+    return plan;
   }
 
   async delete(patientId: PatientId): Promise<boolean> {
