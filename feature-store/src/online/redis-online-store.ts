@@ -32,13 +32,7 @@ import { decodeStoredView } from './stored-view.js';
 /** The Redis calls the store makes; both `Redis` and `Cluster` from ioredis fit. */
 export type RedisOnlineStoreClient = Pick<
   Redis,
-  | 'sendCommand'
-  | 'hgetallBuffer'
-  | 'unlink'
-  | 'script'
-  | 'hget'
-  | 'hset'
-  | 'isCluster'
+  'sendCommand' | 'hgetallBuffer' | 'unlink' | 'script' | 'hget' | 'hset' | 'isCluster'
 >;
 
 export interface RedisOnlineStoreOptions<TView extends AnyFeatureView> {
