@@ -10,7 +10,6 @@
 import {
   CANT_MISS_FLOOR,
   round4,
-  topIndexes,
   type DiagnosisEngine,
   type FiredRedFlag,
   type GuidelineScores,
@@ -107,6 +106,43 @@ export function createGuidelineBlend(deps: {
       return sa > sb || (sa === sb && (idRank[a] ?? 0) < (idRank[b] ?? 0));
     };
 
+    // The first `limit` scored conditions in `before` order: topIndexes' insertion with the
+    // comparisons written out (a call per comparison cost more than the rest of the selection).
+    const keep = Math.max(0, Math.trunc(limit));
+    const topByScore = (): number[] => {
+      const top: number[] = [];
+      if (keep === 0) {
+        return top;
+      }
+      for (let ci = 0; ci < n; ci++) {
+        const s = score[ci] ?? 0;
+        if (!(s > 0)) {
+          continue;
+        }
+        if (top.length === keep) {
+          const last = top[keep - 1] ?? ci;
+          const sl = score[last] ?? 0;
+          if (!(s > sl || (s === sl && (idRank[ci] ?? 0) < (idRank[last] ?? 0)))) {
+            continue;
+          }
+          top.pop();
+        }
+        let j = top.length;
+        top.push(ci);
+        while (j > 0) {
+          const prev = top[j - 1] ?? ci;
+          const sp = score[prev] ?? 0;
+          if (!(s > sp || (s === sp && (idRank[ci] ?? 0) < (idRank[prev] ?? 0)))) {
+            break;
+          }
+          top[j] = prev;
+          j -= 1;
+        }
+        top[j] = ci;
+      }
+      return top;
+    };
+
     const rank = (depth: number): BlendRanking => {
       const { indexes, ranked } = engine.listConditions({ scores, redFlags, limit: depth });
       listed.fill(0);
@@ -159,7 +195,7 @@ export function createGuidelineBlend(deps: {
         }
       }
       const pOf = (s: number): number => (total > 0 ? (known * s) / total : 0);
-      const top = topIndexes({ size: n, limit, include: (ci) => (score[ci] ?? 0) > 0, before });
+      const top = topByScore();
       for (const ci of top) {
         inTop[ci] = 1;
       }
