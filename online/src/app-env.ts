@@ -4,7 +4,14 @@ import type { ErrorCode } from '@mediassist/shared/errors';
 import type { PatientId } from '@mediassist/shared/ids';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { Caller } from './auth/caller.js';
-import type { JsonFrame } from './middleware/response-frame.js';
+
+/** Set by `responseFrame` (middleware/) on requests whose JSON answers `frameJson` may build. */
+export interface JsonFrame {
+  /** Every header of a JSON answer, `x-request-id` included. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The answer `frameJson` built, to tell it from one an error handler built afterwards. */
+  answer?: Response;
+}
 
 export interface AppVariables extends RequestIdVariables {
   /** Set by `authenticate` on every non-public route. */

@@ -14,16 +14,8 @@
 import type { Context, MiddlewareHandler, TypedResponse } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { JSONParsed, JSONValue } from 'hono/utils/types';
-import type { AppEnv } from '../app-env.js';
+import type { AppEnv, JsonFrame } from '../app-env.js';
 import { addSecurityHeaders, SECURITY_HEADERS } from './security-headers.js';
-
-/** Set by `responseFrame` on requests whose JSON answers `frameJson` may build directly. */
-export interface JsonFrame {
-  /** Every header of a JSON answer, `x-request-id` included. */
-  readonly headers: Readonly<Record<string, string>>;
-  /** The answer `frameJson` built, to tell it from one an error handler built afterwards. */
-  answer?: Response;
-}
 
 export interface ResponseFrameOptions {
   maxRequestIdLength: number;
