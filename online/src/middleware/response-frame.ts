@@ -8,7 +8,8 @@
  * headers in one plain object. On @hono/node-server that object goes straight to `writeHead`, where
  * a web `Headers` object (which `c.header()` creates, and every header set on `c.res.headers`
  * validates) costs far more per request. Same headers and values as the other path, listed in the
- * order a `Headers` object iterates them (lower-case names, sorted), so the wire bytes match too.
+ * order a `Headers` object iterates them (lower-case names, sorted), so the header lines match too
+ * (node then adds `Content-Length` after its own `Date`/`Connection`/`Keep-Alive`, not before).
  * Any other answer gets the same headers added the usual way after the handler has answered.
  */
 import type { Context, MiddlewareHandler, TypedResponse } from 'hono';
@@ -78,8 +79,9 @@ export function responseFrame(options: ResponseFrameOptions): MiddlewareHandler<
 
 /**
  * `c.json(body, status)`, built with the frame's plain header object when the request has one.
- * Only for handlers that set no header of their own (`c.header`): a framed answer carries the
- * frame's headers alone.
+ * Only for routes where neither the handler nor a middleware before it sets a header (`c.header`)
+ * on a successful answer: a framed answer carries the frame's headers alone
+ * (`app.headers.test.ts` compares it with the usual path).
  */
 export function frameJson<T extends JSONValue | object, S extends ContentfulStatusCode>(
   c: Context<AppEnv>,
