@@ -19,7 +19,7 @@ import type { FeatureReader, FeatureReadResult } from '../features/feature-reade
 import { patientContext } from '../features/patient-context.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { DiagnosisModelSource } from '../model/diagnosis-model.js';
-import { createRuledOut, MODEL_WEIGHT } from './blend-differential.js';
+import { MODEL_WEIGHT } from './blend-differential.js';
 import { createGuidelineBlend } from './guideline-blend.js';
 import { createCareGapsSection } from './care-gaps-section.js';
 import { describeProvenance } from './provenance.js';
@@ -119,7 +119,7 @@ export function createAssistService(deps: AssistServiceDeps): AssistService {
         redFlags,
         model: model.ran ? model.output : null,
         limit: request.limit,
-        ruledOut: createRuledOut(context),
+        patient: context,
       });
       const tests = recommendTests({
         conditions: differential.items.slice(0, LEADING_CONDITIONS).map((i) => i.conditionId),

@@ -72,7 +72,7 @@ type BandRates = Condition['prior']['female'];
  * A band's rate read with a constant key: the ruled-out check runs for every condition of every
  * answer, and a lookup by a variable key (`rates[band]`) costs several times more.
  */
-function rateIn(rates: BandRates, band: AgeBand): number {
+export function rateIn(rates: BandRates, band: AgeBand): number {
   switch (band) {
     case '0-4':
       return rates['0-4'];
@@ -89,12 +89,15 @@ function rateIn(rates: BandRates, band: AgeBand): number {
   }
 }
 
-/** Conditions the guidelines exclude for this patient whatever the evidence. */
-export function createRuledOut(patient: {
+/** What the ruled-out rule reads of the patient. */
+export interface RuledOutPatient {
   age: number | null;
   sex: string | null;
   chronic: readonly string[];
-}): (condition: Condition) => boolean {
+}
+
+/** Conditions the guidelines exclude for this patient whatever the evidence. */
+export function createRuledOut(patient: RuledOutPatient): (condition: Condition) => boolean {
   const chronic = new Set(patient.chronic);
   if (patient.age === null) {
     return (condition) => condition.course === 'chronic' && chronic.has(condition.id);

@@ -23,7 +23,9 @@ import {
   type BlendRanking,
   type ModelOutput,
 } from './blend-core.js';
+import type { RuledOutPatient } from './blend-differential.js';
 import { createBlendTables } from './blend-tables.js';
+import { createRuledOutTable } from './ruled-out-table.js';
 
 /**
  * With a model, the engine lists this many conditions beyond the requested list, so the blend
@@ -31,13 +33,21 @@ import { createBlendTables } from './blend-tables.js';
  */
 export const GUIDELINE_MARGIN = 10;
 
-export interface GuidelineBlendOptions {
+export type GuidelineBlendOptions = {
   scores: GuidelineScores;
   redFlags: readonly FiredRedFlag[];
   model: ModelOutput | null;
   limit: number;
-  ruledOut: (condition: Condition) => boolean;
-}
+} & (
+  | {
+      /** True for a condition the guidelines rule out for this patient (e.g. createRuledOut's). */
+      ruledOut: (condition: Condition) => boolean;
+    }
+  | {
+      /** The patient createRuledOut's rule reads, applied from per-KB tables (ruled-out-table.ts). */
+      patient: RuledOutPatient;
+    }
+);
 
 export type GuidelineBlend = (options: GuidelineBlendOptions) => BlendedDifferential;
 
@@ -64,7 +74,10 @@ export function createGuidelineBlend(deps: {
   const score = new Float64Array(n);
   const inTop = new Uint8Array(n);
 
-  return ({ scores, redFlags, model, limit, ruledOut }) => {
+  const ruledOutTable = createRuledOutTable(conditions);
+
+  return (options) => {
+    const { scores, redFlags, model, limit } = options;
     const other = round4(scores.otherProbability);
     const known = other < 1 ? 1 - other : 0;
     const w = model ? MODEL_WEIGHT : 0;
@@ -88,15 +101,23 @@ export function createGuidelineBlend(deps: {
         }
       }
     }
-    // By condition position, 0 = not yet asked, 1 = ruled out, 2 = allowed.
-    verdict.fill(UNKNOWN);
-    const isRuledOut = (ci: number): boolean => {
-      if (verdict[ci] === UNKNOWN) {
-        const condition = conditions[ci];
-        verdict[ci] = condition && ruledOut(condition) ? RULED_OUT : ALLOWED;
-      }
-      return verdict[ci] === RULED_OUT;
-    };
+    // By condition position: with a patient, every verdict from the tables (1 = ruled out);
+    // with a check, 0 = not yet asked, 1 = ruled out, 2 = allowed.
+    const ruledOut = 'ruledOut' in options ? options.ruledOut : undefined;
+    if (ruledOut) {
+      verdict.fill(UNKNOWN);
+    } else if ('patient' in options) {
+      ruledOutTable({ patient: options.patient, into: verdict });
+    }
+    const isRuledOut = ruledOut
+      ? (ci: number): boolean => {
+          if (verdict[ci] === UNKNOWN) {
+            const condition = conditions[ci];
+            verdict[ci] = condition && ruledOut(condition) ? RULED_OUT : ALLOWED;
+          }
+          return verdict[ci] === RULED_OUT;
+        }
+      : (ci: number): boolean => verdict[ci] === RULED_OUT;
     // Per depth, reset: listed (described) flags, rounded guideline shares, pooled scores, top
     // flags. So only the last ranking's `result()` may be called (as below).
     const { probability } = scores;
