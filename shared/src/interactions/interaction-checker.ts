@@ -169,12 +169,18 @@ export function createInteractionChecker(
           return;
         }
         resolved.forEach((second, j) => {
-          const skip =
+          const a = first.drug.rxcui;
+          const b = second.drug.rxcui;
+          if (
             first.position === second.position ||
             (second.role === 'proposed' && j <= i) ||
-            first.drug.rxcui === second.drug.rxcui;
-          const key = [first.drug.rxcui, second.drug.rxcui].sort().join('|');
-          if (skip || byPair.has(key)) {
+            a === b
+          ) {
+            return;
+          }
+          // The pair's key in sorted order (as `[a, b].sort()` orders strings), built only when needed.
+          const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+          if (byPair.has(key)) {
             return;
           }
           const hits = hitsFor(first, second, resolved);
