@@ -9,39 +9,13 @@
  * (3,000), BENCH_PATIENTS (2,000), BENCH_CPU_PROFILE (a directory: each phase's measured requests are
  * written there as `<phase>.cpuprofile`, for Chrome DevTools or speedscope).
  */
-import { mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { featureRegistry } from '@mediassist/feature-store/definitions';
-import { createFileModelRegistry } from '@mediassist/feature-store/model-registry';
-import { RedisOnlineStore } from '@mediassist/feature-store/online';
 import { loadKnowledgeBase } from '@mediassist/shared/kb';
-import { createLogger } from '@mediassist/shared/logger';
-import { createTextExtractor } from '@mediassist/shared/text';
-import { startLocalRedis } from '@mediassist/tooling/local-redis';
-import { Redis } from 'ioredis';
-import { Registry } from 'prom-client';
-import { createApp } from '../src/app.js';
-import { createAssistService } from '../src/assist/assist-service.js';
-import { createFileAuditLog } from '../src/audit/file-audit-log.js';
-import { generateApiKey, hashApiKey } from '../src/auth/api-key.js';
-import { createApiKeyStore } from '../src/auth/api-key-store.js';
-import { createAuthenticator } from '../src/auth/authenticator.js';
-import { systemClock } from '../src/clock.js';
-import { loadDocsAssets } from '../src/docs/docs-assets.js';
-import { createFeatureReader } from '../src/features/feature-reader.js';
-import { createMetrics } from '../src/metrics/metrics.js';
-import { createModelHolder } from '../src/model/model-holder.js';
-import { loadOnnxDiagnosisModel } from '../src/model/onnx-diagnosis-model.js';
-import { createFallbackRateLimiter } from '../src/rate-limit/fallback-rate-limiter.js';
-import { createMemoryRateLimiter } from '../src/rate-limit/memory-rate-limiter.js';
-import { createLeasedRateLimiter } from '../src/rate-limit/leased-rate-limiter.js';
-import { createRedisRateLimiter } from '../src/rate-limit/redis-rate-limiter.js';
-import { createLifecycle } from '../src/server/lifecycle.js';
-import { benchModelRegistry } from './stand-in-model.js';
-import { seededRandom, syntheticFeatures, syntheticRequest } from './synthetic-patients.js';
+import { profiled, startInProcessApp } from './in-process-app.js';
+import { seededRandom, syntheticRequest } from './synthetic-patients.js';
 
 const REPO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const REQUESTS = Number(process.env['BENCH_REQUESTS'] ?? 4_000);
@@ -52,113 +26,15 @@ const log = (message: string): void => {
   process.stderr.write(`[bench:online-cpu] ${message}\n`);
 };
 
-/** Runs `work` under the V8 CPU profiler when BENCH_CPU_PROFILE is set. */
-async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
-  if (PROFILE_DIR === undefined) {
-    return work();
-  }
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 100 });
-  await session.post('Profiler.start');
-  try {
-    return await work();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    mkdirSync(PROFILE_DIR, { recursive: true });
-    writeFileSync(path.join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
-    session.disconnect();
-  }
-}
-
 const quantile = (sorted: readonly number[], q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 
 async function main(): Promise<void> {
   const home = mkdtempSync(path.join(tmpdir(), 'bench-online-cpu-'));
   const kb = loadKnowledgeBase();
-  const redisServer = await startLocalRedis({ dataDir: path.join(home, 'redis') });
-  const redis = new Redis(redisServer.url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    retryStrategy: () => 1_000,
-  });
-  redis.on('error', () => undefined);
-  const devNull = openSync('/dev/null', 'w');
+  const bench = await startInProcessApp({ kb, home, repoDir: REPO_DIR, patients: PATIENTS });
+  const { app, key } = bench;
   try {
-    await new Promise((resolve) => redis.once('ready', resolve));
-    const store = new RedisOnlineStore({ redis, registry: featureRegistry });
-    const random = seededRandom(7);
-    for (let start = 0; start < PATIENTS; start += 500) {
-      const now = Date.now();
-      await store.writeMany(
-        Array.from({ length: Math.min(500, PATIENTS - start) }, (_, i) =>
-          syntheticFeatures({ kb, random, patient: start + i, now }),
-        ),
-      );
-    }
-    // The service's log lines are formatted and written (to /dev/null), as in production.
-    const logger = createLogger({
-      name: 'online',
-      level: 'info',
-      destination: { write: (line: string) => writeSync(devNull, line) },
-    });
-    const metrics = createMetrics({ registry: new Registry() });
-    const model = await benchModelRegistry({ repoDir: REPO_DIR, home, kb });
-    const models = createModelHolder({
-      registry: createFileModelRegistry({ root: model.dir }),
-      loadModel: ({ manifest, bytes }) =>
-        loadOnnxDiagnosisModel({ manifest, bytes, knowsCondition: (id) => !!kb.condition(id) }),
-      logger,
-    });
-    await models.refresh();
-    const key = generateApiKey();
-    const policy = { capacity: 1_000_000, refillPerSecond: 1_000_000 };
-    const audit = createFileAuditLog({ dir: path.join(home, 'audit'), logger });
-    const textExtractor = createTextExtractor({ kb });
-    const app = createApp({
-      kb,
-      logger,
-      metrics,
-      auth: createAuthenticator({
-        apiKeys: createApiKeyStore({
-          entries: [
-            { id: 'bench', subject: 'bench', roles: ['clinician'], sha256: hashApiKey(key) },
-          ],
-          clock: systemClock,
-        }),
-      }),
-      audit,
-      rateLimiter: createFallbackRateLimiter({
-        primary: createLeasedRateLimiter({
-          source: createRedisRateLimiter({ redis, policy, keyPrefix: 'mediassist:' }),
-          policy,
-        }),
-        fallback: createMemoryRateLimiter({ policy, clock: systemClock }),
-        logger,
-      }),
-      redis,
-      model: models,
-      assist: createAssistService({
-        kb,
-        logger,
-        metrics,
-        clock: systemClock,
-        features: createFeatureReader({
-          store: new RedisOnlineStore({ redis, registry: featureRegistry }),
-          logger,
-          timeoutMs: 30,
-        }),
-        models,
-        textExtractor,
-      }),
-      lifecycle: createLifecycle(),
-      clock: systemClock,
-      config: { corsOrigins: [], bodyLimitBytes: 262_144, readinessPingTimeoutMs: 250 },
-      docs: loadDocsAssets(),
-      textExtractor,
-    });
     const bodyRandom = seededRandom(42);
     const bodies = Array.from({ length: 2_000 }, () =>
       JSON.stringify(syntheticRequest({ kb, random: bodyRandom, patients: PATIENTS })),
@@ -192,7 +68,7 @@ async function main(): Promise<void> {
       const tiers: Record<string, number> = {};
       const total = process.cpuUsage();
       const started = performance.now();
-      await profiled(name, async () => {
+      await profiled(PROFILE_DIR, name, async () => {
         for (let i = 0; i < REQUESTS; i++) {
           const r = await one();
           cpu.push(r.cpuUs);
@@ -219,22 +95,19 @@ async function main(): Promise<void> {
       return result;
     };
     const full = await phase('model');
-    await redisServer.stop();
+    await bench.redisServer.stop();
     const fallback = await phase('guidelines-only');
-    await models.close();
-    await audit.close();
     process.stdout.write(
       `${JSON.stringify({
         bench: 'online-assist-cpu',
-        model: model.source,
+        model: bench.modelSource,
         requests: REQUESTS,
         model_tier: full,
         guidelines_only: fallback,
       })}\n`,
     );
   } finally {
-    redis.disconnect();
-    await redisServer.stop();
+    await bench.close();
     rmSync(home, { recursive: true, force: true });
   }
 }
