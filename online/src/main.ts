@@ -235,9 +235,6 @@ async function main(logger: Logger): Promise<void> {
     connection: redis,
     prefix: nearlineKeys.queuePrefix,
   });
-  refreshQueue.on('error', (error) => {
-    logger.warn({ error: safeErrorFields(error) }, 'event queue error');
-  });
   const eventIntake = createEventIntake({ redis, refreshQueue, keys: nearlineKeys });
   // The admin queue dashboard (/admin/queues): nearline's queues and the offline tier's.
   const dashboardQueues = [
@@ -248,6 +245,12 @@ async function main(logger: Logger): Promise<void> {
       prefix: offlineQueuePrefix(env.REDIS_KEY_PREFIX),
     }),
   ];
+  // Without a listener BullMQ prints a queue's connection errors to stderr, bypassing the logger.
+  for (const queue of dashboardQueues) {
+    queue.on('error', (error) => {
+      logger.warn({ queue: queue.name, error: safeErrorFields(error) }, 'queue error');
+    });
+  }
   // The doctor's web app: its files, the patient record it opens, demo patients, the local key.
   const web = {
     assets: loadWebAssets(webDistDir(env)),

@@ -124,5 +124,12 @@ describe(SCENARIO, () => {
     expect(down.length).toBeGreaterThan(0);
     expect([...downTiers]).toEqual(['guidelines-only/features-unavailable']);
     expect(service.output()).not.toContain('"level":50');
+    // Every line is a structured log line: no library printed its errors around the logger.
+    expect(
+      service
+        .output()
+        .split('\n')
+        .filter((line) => line !== '' && !line.startsWith('{')),
+    ).toEqual([]);
   });
 });
