@@ -22,7 +22,7 @@ const NINE = 0x39;
 /** A decimal of 1 to 16 digits without a leading zero, as DECIMAL sees it; else undefined. */
 function parseDecimal(field: Uint8Array | string): number | undefined {
   if (typeof field === 'string') {
-    return DECIMAL.test(field) ? Number(field) : undefined;
+    return parseDecimalText(field);
   }
   // The bytes as the text decoder would read them, without decoding: a leading UTF-8 BOM is
   // dropped, then only ASCII digits. 15 digits or fewer are exact as they accumulate; 16 go the
