@@ -4,7 +4,9 @@
  * serves the registry's production model (or publishes a same-shaped one), warms up (10 s at half
  * the rate, not counted), then measures:
  *   1. 1,000 req/s for 30 s, open loop (open-loop.ts: latency from each request's due time):
- *      p50/p99, errors, and the service's CPU per request (from /proc, unaffected by queueing);
+ *      p50/p99, errors, the service's CPU per request (from /proc, unaffected by queueing), and
+ *      which tier answered (the fallback counters by reason before and after: `model_share` is
+ *      the share of answers the model took part in);
  *   2. maximum throughput (autocannon, closed loop, 64 connections), and the same for a bare Hono +
  *      one Redis read floor server (floor-server.ts), plus the floor at the fixed rate;
  *   3. 1,000 req/s for 30 s with Redis stopped: p99, 5xx, and that every answer was guidelines-only.
@@ -174,13 +176,49 @@ async function fixedRate(options: {
   };
 }
 
-/** The service's fallback count from a Prometheus endpoint (a cluster's: every worker added up). */
-async function fallbackTotal(url: string, headers: Record<string, string>): Promise<number> {
+/** The service's fallback counts by reason from a Prometheus endpoint (a cluster's: summed). */
+async function fallbackCounts(
+  url: string,
+  headers: Record<string, string>,
+): Promise<Record<string, number>> {
   const text = await (await fetch(url, { headers })).text();
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith('mediassist_fallback_total{'))
-    .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+  const counts: Record<string, number> = {};
+  for (const line of text.split('\n')) {
+    const reason = /^mediassist_fallback_total\{reason="([^"]+)"\} (\S+)$/.exec(line);
+    if (reason?.[1] !== undefined) {
+      counts[reason[1]] = (counts[reason[1]] ?? 0) + Number(reason[2]);
+    }
+  }
+  return counts;
+}
+
+/** What a phase's answers were: guidelines-only by reason, and the share the model answered. */
+interface Tiers {
+  fallbacks: number;
+  fallbackReasons: Record<string, number>;
+  modelShare: number;
+}
+
+/** `phase`'s result with its Tiers (the service's fallback counters before and after). */
+async function withTiers<T extends OpenLoopResult>(
+  metrics: { url: string; headers: Record<string, string> },
+  phase: () => Promise<T>,
+): Promise<T & Tiers> {
+  const before = await fallbackCounts(metrics.url, metrics.headers);
+  const result = await phase();
+  const after = await fallbackCounts(metrics.url, metrics.headers);
+  const fallbackReasons: Record<string, number> = {};
+  let fallbacks = 0;
+  for (const [reason, count] of Object.entries(after)) {
+    const delta = count - (before[reason] ?? 0);
+    if (delta > 0) {
+      fallbackReasons[reason] = delta;
+      fallbacks += delta;
+    }
+  }
+  const ok = result.answered - result.non2xx;
+  const modelShare = ok > 0 ? round2(Math.max(0, ok - fallbacks) / ok) : 0;
+  return { ...result, fallbacks, fallbackReasons, modelShare };
 }
 
 /** The floor server (its own process): closed-loop maximum, then the fixed rate, open loop. */
@@ -283,8 +321,11 @@ async function main(): Promise<void> {
     log(`model: ${model.source}; warming up (10 s at ${String(RATE / 2)} req/s, not counted)`);
     await fixedRate({ url, headers, bodies, seconds: 10, rate: RATE / 2, pid, agent });
 
+    const metrics = { url: metricsUrl, headers: ops };
     const fixed = PHASES.has('fixed')
-      ? await fixedRate({ url, headers, bodies, seconds: SECONDS, rate: RATE, pid, agent })
+      ? await withTiers(metrics, () =>
+          fixedRate({ url, headers, bodies, seconds: SECONDS, rate: RATE, pid, agent }),
+        )
       : undefined;
     log(`${String(RATE)} req/s for ${String(SECONDS)} s, open loop: ${JSON.stringify(fixed)}`);
     const max = PHASES.has('max')
@@ -294,16 +335,16 @@ async function main(): Promise<void> {
     const floor = PHASES.has('floor') ? await measureFloor(redisServer.url, home) : undefined;
     log(`floor: ${JSON.stringify(floor)}`);
 
-    let stopped: Awaited<ReturnType<typeof fixedRate>> | undefined;
+    let stopped: (Awaited<ReturnType<typeof fixedRate>> & Tiers) | undefined;
     let allGuidelinesOnly: boolean | undefined;
     if (PHASES.has('stopped')) {
       await redisServer.stop();
-      const before = await fallbackTotal(metricsUrl, ops);
-      stopped = await fixedRate({ url, headers, bodies, seconds: SECONDS, rate: RATE, pid, agent });
-      const fallbacks = (await fallbackTotal(metricsUrl, ops)) - before;
+      stopped = await withTiers(metrics, () =>
+        fixedRate({ url, headers, bodies, seconds: SECONDS, rate: RATE, pid, agent }),
+      );
       const ok = stopped.answered - stopped.non2xx;
-      allGuidelinesOnly = fallbacks >= ok && ok > 0;
-      log(`Redis stopped, ${String(RATE)} req/s: ${JSON.stringify({ ...stopped, fallbacks })}`);
+      allGuidelinesOnly = stopped.fallbacks >= ok && ok > 0;
+      log(`Redis stopped, ${String(RATE)} req/s: ${JSON.stringify(stopped)}`);
     }
 
     agent.destroy();
@@ -319,6 +360,8 @@ async function main(): Promise<void> {
       p99_ms: fixed?.p99Ms ?? null,
       max_ms: fixed?.maxMs ?? null,
       errors: fixed ? fixed.errors + fixed.non2xx + fixed.timeouts : null,
+      model_share: fixed?.modelShare ?? null,
+      fallbacks_by_reason: fixed?.fallbackReasons ?? null,
       achieved_rps: fixed?.rps ?? null,
       service_cpu_ms_per_request: fixed?.serviceCpuMsPerRequest ?? null,
       load_cpu_ms_per_request: fixed?.loadCpuMsPerRequest ?? null,
