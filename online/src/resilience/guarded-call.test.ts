@@ -1,4 +1,5 @@
 import { createLogger } from '@mediassist/shared/logger';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { createGuardedCall } from './guarded-call.js';
 
@@ -35,6 +36,39 @@ describe('createGuardedCall', () => {
     const result = await guarded.run(() => sleep(500).then(() => 'late'));
     expect(result).toEqual({ ok: false, reason: 'timeout' });
     expect(performance.now() - started).toBeLessThan(400);
+  });
+
+  it('reads an answer that arrived while the event loop was busy past the deadline', async () => {
+    // The dependency: another thread that echoes at once, as Redis answers while the service is busy.
+    const echo = new Worker(
+      "require('node:worker_threads').parentPort.on('message', (m) => { require('node:worker_threads').parentPort.postMessage(m); });",
+      { eval: true },
+    );
+    try {
+      await new Promise((resolve) => echo.once('online', resolve));
+      const guarded = createGuardedCall({
+        logger,
+        messages,
+        timeoutMs: 20,
+        failuresToBreak: 3,
+        halfOpenAfterMs: 1_000,
+      });
+      const result = await guarded.run(() => {
+        const answer = new Promise<unknown>((resolve) => echo.once('message', resolve));
+        echo.postMessage('pong');
+        // Other requests' work, queued behind this call: the loop comes back well after the deadline.
+        setImmediate(() => {
+          const until = performance.now() + 150;
+          while (performance.now() < until) {
+            // busy
+          }
+        });
+        return answer;
+      });
+      expect(result).toEqual({ ok: true, value: 'pong' });
+    } finally {
+      await echo.terminate();
+    }
   });
 
   it('opens after consecutive failures (timeouts count), logs once, then closes after a good trial', async () => {

@@ -6,6 +6,11 @@
  * The deadline is a timer raced against the call, not cockatiel's `timeout` policy: that policy builds
  * an AbortController per call (a measurable share of an assist request's CPU) to signal a callee that
  * takes no signal here. The late answer of a timed-out call is ignored.
+ *
+ * The deadline counts the dependency's time, not the service's own queue: when the timer fires, the
+ * verdict waits for the event loop's poll phase (`setImmediate`), so an answer that arrived while the
+ * loop was busy elsewhere is still read. Otherwise a backlog longer than the deadline would make
+ * every call "time out" and open the breaker on a dependency that answered in a millisecond.
  */
 import type { Logger } from '@mediassist/shared/logger';
 import { BrokenCircuitError, circuitBreaker, ConsecutiveBreaker, handleAll } from 'cockatiel';
@@ -38,12 +43,17 @@ class DeadlineExceeded extends Error {
   override readonly name = 'DeadlineExceeded';
 }
 
-/** `promise`, or a DeadlineExceeded rejection after `ms`; the timer never outlives the race. */
+/**
+ * `promise`, or a DeadlineExceeded rejection after `ms` unless an answer already received settles it
+ * first; the timer never outlives the race.
+ */
 function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      reject(new DeadlineExceeded());
+      setImmediate(() => {
+        reject(new DeadlineExceeded());
+      });
     }, ms);
   });
   return Promise.race([promise, deadline]).finally(() => {
