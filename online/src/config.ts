@@ -94,6 +94,11 @@ export const OnlineEnvSchema = z
     ASSIST_FEATURE_TIMEOUT_MS: positiveInt.default(30),
     /** Deadline for one diagnosis-model run. */
     ASSIST_MODEL_TIMEOUT_MS: positiveInt.default(50),
+    /**
+     * Assist answers in progress beyond which new ones skip the feature read and the model
+     * (`overloaded`) until the service catches up; 0 never sheds.
+     */
+    ASSIST_MAX_IN_FLIGHT: z.coerce.number().int().min(0).default(4),
     /** Model registry folder; default `$MEDIASSIST_HOME/registry`. */
     MODEL_REGISTRY_DIR: z.string().min(1).optional(),
     /** How often the registry's production and canary pointers are checked for a new model. */

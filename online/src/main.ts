@@ -56,6 +56,7 @@ import { createFallbackRateLimiter } from './rate-limit/fallback-rate-limiter.js
 import { createMemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
 import { createLeasedRateLimiter } from './rate-limit/leased-rate-limiter.js';
 import { createRedisRateLimiter } from './rate-limit/redis-rate-limiter.js';
+import { createLoadShedder } from './resilience/load-shedder.js';
 import { startHttpServer } from './server/http-server.js';
 import { createRedisDemoPatientSource } from './web/demo-patient-source.js';
 import { createPatientSummaries } from './web/patient-summary.js';
@@ -205,6 +206,7 @@ async function main(logger: Logger): Promise<void> {
   });
   const models = await startModels({ env, kb, logger, registry });
   const textExtractor = createTextExtractor({ kb });
+  const shedder = createLoadShedder({ maxInFlight: env.ASSIST_MAX_IN_FLIGHT });
   // Answers and latency by model version, so a canary can be compared with production.
   const assist = withModelVersionMetrics({
     models,
@@ -227,6 +229,7 @@ async function main(logger: Logger): Promise<void> {
       textExtractor,
       pseudonymKey: env.PSEUDONYM_KEY,
       modelTimeoutMs: env.ASSIST_MODEL_TIMEOUT_MS,
+      shedder,
     }),
   });
   // Visit and feedback events go to the nearline tier through its refresh queue (fail fast: 503).

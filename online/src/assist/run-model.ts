@@ -21,6 +21,8 @@ export interface RunModelOptions {
   patientKey: string;
   /** False when the feature store could not be read at all. */
   featuresRead: boolean;
+  /** True when the service is shedding work: the model is not run. */
+  overloaded?: boolean;
   context: PatientContext;
   findings: { present: readonly string[]; absent: readonly string[] };
   now: Date;
@@ -36,6 +38,9 @@ export async function runModel(options: RunModelOptions): Promise<ModelOutcome> 
       ran: false,
       reason: models?.status().state === 'failed' ? 'model-failed' : 'model-absent',
     };
+  }
+  if (options.overloaded === true) {
+    return { ran: false, reason: 'overloaded' };
   }
   if (!featuresRead) {
     return { ran: false, reason: 'features-unavailable' };

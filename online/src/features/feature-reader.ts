@@ -28,9 +28,10 @@ export type AssistFeatureStore = Pick<OnlineStore<AssistView>, 'read'>;
 
 /**
  * `timeout`: no answer in time; `unreachable`: the store failed; `circuit-open`: not asked while the
- * breaker is open; `not-configured`: the service runs without a feature store.
+ * breaker is open; `not-configured`: the service runs without a feature store; `overloaded`: not
+ * asked while the service sheds work (see load-shedder.ts).
  */
-export type FeatureUnavailableReason = GuardedFailure | 'not-configured';
+export type FeatureUnavailableReason = GuardedFailure | 'not-configured' | 'overloaded';
 
 export type FeatureReadResult =
   | { readonly ok: true; readonly features: AssistFeatures }

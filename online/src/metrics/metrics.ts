@@ -12,6 +12,7 @@ export const FALLBACK_REASONS = [
   'model-absent',
   'model-failed',
   'model-timeout',
+  'overloaded',
 ] as const;
 export type FallbackReason = (typeof FALLBACK_REASONS)[number];
 

@@ -11,6 +11,7 @@ import {
   staticModels,
 } from '../assist/testing/assist-fixture.js';
 import type { DiagnosisModel } from '../model/diagnosis-model.js';
+import { createLoadShedder } from '../resilience/load-shedder.js';
 
 const NOW = Date.parse('2026-11-22T10:00:00.000Z');
 const FRESH = new Date(NOW - 60 * 60_000);
@@ -293,6 +294,52 @@ describe('POST /api/v1/assist: degraded tiers', () => {
     const body = await t.assist(COUGH);
     expect(body.provenance.fallbackReason).toBe('model-timeout');
     expect(await fallbackCount(t, 'model-timeout')).toBe(1);
+  });
+
+  it('skips the feature read and the model while the service sheds work (overloaded)', async () => {
+    const store = await memoryStoreWith({ clock, patients: [PATIENT], asOf: FRESH });
+    let reads = 0;
+    const counted = {
+      read: (...args: Parameters<typeof store.read>) => (reads++, store.read(...args)),
+    };
+    let busy = true;
+    const t = await createAssistApp({
+      store: counted,
+      models: staticModels({ production: await fluModel() }),
+      shedder: { enter: () => busy, leave: () => undefined },
+    });
+    const shed = await t.assist(COUGH);
+    expect(reads).toBe(0);
+    expect(shed.provenance).toMatchObject({
+      tier: 'guidelines-only',
+      fallbackReason: 'overloaded',
+      features: { read: 'unavailable' },
+      degraded: [
+        { component: 'features', reason: 'overloaded' },
+        { component: 'model', reason: 'overloaded' },
+      ],
+    });
+    // Still a whole answer: guideline differential, the request's interactions, tests.
+    expect(ids(shed)).toContain('influenza');
+    expect(shed.interactions.activeMedicationsFrom).toBe('request');
+    expect(shed.interactions.warnings[0]).toMatchObject({ severity: 'contraindicated' });
+    expect(await fallbackCount(t, 'overloaded')).toBe(1);
+    busy = false;
+    const caughtUp = await t.assist(COUGH);
+    expect(reads).toBe(1);
+    expect(caughtUp.provenance.tier).toBe('model');
+  });
+
+  it('sheds only the answers beyond the limit in progress, and none once they finish', async () => {
+    const store = await memoryStoreWith({ clock, patients: [PATIENT], asOf: FRESH });
+    const t = await createAssistApp({
+      store,
+      models: staticModels({ production: await fluModel() }),
+      shedder: createLoadShedder({ maxInFlight: 1 }),
+    });
+    const together = await Promise.all([t.assist(COUGH), t.assist(COUGH)]);
+    expect(together.map((b) => b.provenance.fallbackReason).sort()).toEqual([null, 'overloaded']);
+    expect((await t.assist(COUGH)).provenance.tier).toBe('model');
   });
 
   it('answers guidelines-only when the model throws (model-failed), never a 5xx', async () => {

@@ -19,6 +19,7 @@ export const ASSIST_FALLBACK_REASONS = [
   'model-absent',
   'model-failed',
   'model-timeout',
+  'overloaded',
 ] as const;
 export type AssistFallbackReason = (typeof ASSIST_FALLBACK_REASONS)[number];
 

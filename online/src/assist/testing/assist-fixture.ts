@@ -17,7 +17,7 @@ import { loadOnnxDiagnosisModel } from '../../model/onnx-diagnosis-model.js';
 import { buildTestDiagnosisModel, type SparseWeight } from '../../model/testing/onnx-test-model.js';
 import { testManifest } from '../../model/testing/test-model.js';
 import { createTestApp, type TestApp, type TestAppOptions } from '../../testing/test-app.js';
-import { createAssistService } from '../assist-service.js';
+import { createAssistService, type AssistServiceDeps } from '../assist-service.js';
 
 let cached: { kb: KnowledgeBase; text: TextExtractor } | undefined;
 
@@ -99,6 +99,7 @@ export interface AssistAppOptions {
   pseudonymKey?: PseudonymKey;
   featureTimeoutMs?: number;
   modelTimeoutMs?: number;
+  shedder?: AssistServiceDeps['shedder'];
   app?: TestAppOptions;
 }
 
@@ -131,6 +132,7 @@ export async function createAssistApp(options: AssistAppOptions = {}): Promise<A
     textExtractor: text,
     pseudonymKey: options.pseudonymKey,
     ...(options.modelTimeoutMs === undefined ? {} : { modelTimeoutMs: options.modelTimeoutMs }),
+    shedder: options.shedder,
   });
   const t = await createTestApp({
     ...options.app,

@@ -92,6 +92,8 @@ export function fallbackReasonText(reason: AssistFallbackReason | null): string 
       return 'the diagnosis model failed';
     case 'model-timeout':
       return 'the diagnosis model did not answer in time';
+    case 'overloaded':
+      return 'the service was busy and answered without the patient’s record and the model';
     case null:
       return 'the diagnosis model did not contribute';
     default:
