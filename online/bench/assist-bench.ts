@@ -7,7 +7,8 @@
  *      p50/p99, errors, the service's CPU per request (from /proc, unaffected by queueing), and
  *      which tier answered (the fallback counters by reason before and after: `model_share` is
  *      the share of answers the model took part in);
- *   2. maximum throughput (autocannon, closed loop, 64 connections), and the same for a bare Hono +
+ *   2. maximum throughput (autocannon, closed loop, 64 connections; `max_model_share`: the share
+ *      the model took part in, the rest shed as `overloaded`), and the same for a bare Hono +
  *      one Redis read floor server (floor-server.ts), plus the floor at the fixed rate;
  *   3. 1,000 req/s for 30 s with Redis stopped: p99, 5xx, and that every answer was guidelines-only.
  * The last line is one JSON object, with the load average (other work on the machine) at the start
@@ -137,6 +138,7 @@ function maxLoad(options: {
 
 const summary = (r: autocannon.Result) => ({
   rps: Math.round(r.requests.average),
+  answered: r.requests.total,
   p50Ms: r.latency.p50,
   p99Ms: r.latency.p99,
   maxMs: r.latency.max,
@@ -192,6 +194,8 @@ async function fallbackCounts(
   return counts;
 }
 
+const openLoopOk = (r: OpenLoopResult): number => r.answered - r.non2xx;
+
 /** What a phase's answers were: guidelines-only by reason, and the share the model answered. */
 interface Tiers {
   fallbacks: number;
@@ -199,10 +203,14 @@ interface Tiers {
   modelShare: number;
 }
 
-/** `phase`'s result with its Tiers (the service's fallback counters before and after). */
-async function withTiers<T extends OpenLoopResult>(
+/**
+ * `phase`'s result with its Tiers (the service's fallback counters before and after); `ok` counts
+ * its successful answers.
+ */
+async function withTiers<T>(
   metrics: { url: string; headers: Record<string, string> },
   phase: () => Promise<T>,
+  ok: (result: T) => number,
 ): Promise<T & Tiers> {
   const before = await fallbackCounts(metrics.url, metrics.headers);
   const result = await phase();
@@ -216,8 +224,8 @@ async function withTiers<T extends OpenLoopResult>(
       fallbacks += delta;
     }
   }
-  const ok = result.answered - result.non2xx;
-  const modelShare = ok > 0 ? round2(Math.max(0, ok - fallbacks) / ok) : 0;
+  const answers = ok(result);
+  const modelShare = answers > 0 ? round2(Math.max(0, answers - fallbacks) / answers) : 0;
   return { ...result, fallbacks, fallbackReasons, modelShare };
 }
 
@@ -323,13 +331,19 @@ async function main(): Promise<void> {
 
     const metrics = { url: metricsUrl, headers: ops };
     const fixed = PHASES.has('fixed')
-      ? await withTiers(metrics, () =>
-          fixedRate({ url, headers, bodies, seconds: SECONDS, rate: RATE, pid, agent }),
+      ? await withTiers(
+          metrics,
+          () => fixedRate({ url, headers, bodies, seconds: SECONDS, rate: RATE, pid, agent }),
+          openLoopOk,
         )
       : undefined;
     log(`${String(RATE)} req/s for ${String(SECONDS)} s, open loop: ${JSON.stringify(fixed)}`);
     const max = PHASES.has('max')
-      ? summary(await maxLoad({ url, headers, bodies, seconds: 10 }))
+      ? await withTiers(
+          metrics,
+          async () => summary(await maxLoad({ url, headers, bodies, seconds: 10 })),
+          (r) => r.answered - r.non2xx,
+        )
       : undefined;
     log(`maximum throughput (10 s, closed loop): ${JSON.stringify(max)}`);
     const floor = PHASES.has('floor') ? await measureFloor(redisServer.url, home) : undefined;
@@ -339,8 +353,10 @@ async function main(): Promise<void> {
     let allGuidelinesOnly: boolean | undefined;
     if (PHASES.has('stopped')) {
       await redisServer.stop();
-      stopped = await withTiers(metrics, () =>
-        fixedRate({ url, headers, bodies, seconds: SECONDS, rate: RATE, pid, agent }),
+      stopped = await withTiers(
+        metrics,
+        () => fixedRate({ url, headers, bodies, seconds: SECONDS, rate: RATE, pid, agent }),
+        openLoopOk,
       );
       const ok = stopped.answered - stopped.non2xx;
       allGuidelinesOnly = stopped.fallbacks >= ok && ok > 0;
@@ -366,6 +382,7 @@ async function main(): Promise<void> {
       service_cpu_ms_per_request: fixed?.serviceCpuMsPerRequest ?? null,
       load_cpu_ms_per_request: fixed?.loadCpuMsPerRequest ?? null,
       max_rps: max?.rps ?? null,
+      max_model_share: max?.modelShare ?? null,
       max_p99_ms: max?.p99Ms ?? null,
       floor_rps: floor?.max.rps ?? null,
       floor_p99_ms_at_rate: floor?.fixed.p99Ms ?? null,
