@@ -3,11 +3,13 @@
  * finding, condition, drug, drug class or test, normalised into a token trie, plus an index of
  * misspellings and the English word list that keeps real words from being "corrected".
  */
-import englishWords from 'an-array-of-english-words' with { type: 'json' };
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { KnowledgeBase } from '../kb/index.js';
 import { CAPITALS_ONLY, CLINICAL_ABBREVIATIONS } from './abbreviations.js';
 import { createFuzzyIndex, type FuzzyIndex } from './fuzzy-index.js';
 import { MEANINGFUL_PUNCT, tokenize } from './tokenize.js';
+import { createWordSet, type WordSet } from './word-set.js';
 
 export type LexiconTargetType = 'finding' | 'condition' | 'drug' | 'drug-class' | 'test';
 
@@ -112,8 +114,18 @@ function rawTerms(kb: KnowledgeBase): RawTerm[] {
 
 const keyOf = (tokens: readonly string[]): string => tokens.join(' ');
 
+/**
+ * The English word list as a compact set. Read from the package's JSON file rather than imported, so
+ * the parsed array (a quarter of a million strings) is garbage once the set is built instead of being
+ * held by the module for the life of the process.
+ */
+function englishWordSet(): WordSet {
+  const file = createRequire(import.meta.url).resolve('an-array-of-english-words');
+  return createWordSet(JSON.parse(readFileSync(file, 'utf8')) as string[]);
+}
+
 export function createLexicon(kb: KnowledgeBase): Lexicon {
-  const english = new Set<string>(englishWords);
+  const english = englishWordSet();
   const isEnglishWord = (lower: string): boolean => english.has(lower);
   const root: TrieNode = { next: new Map() };
   const vocabulary = new Set<string>();
