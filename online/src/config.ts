@@ -88,7 +88,11 @@ export const OnlineEnvSchema = z
     REDIS_KEY_PREFIX: z.string().default('mediassist:'),
     /** Audit NDJSON folder; default `$MEDIASSIST_HOME/audit`. */
     AUDIT_DIR: z.string().min(1).optional(),
-    AUDIT_FLUSH_MS: positiveInt.default(200),
+    /**
+     * How long an audit record may wait for its write. Short enough that a record is gone before V8's
+     * second scavenge, which would copy it to the old space (at 1,000 req/s: one every ~80 ms).
+     */
+    AUDIT_FLUSH_MS: positiveInt.default(50),
     READINESS_PING_TIMEOUT_MS: positiveInt.default(250),
     /** Deadline for the assist route's one feature-store round trip; then guidelines alone answer. */
     ASSIST_FEATURE_TIMEOUT_MS: positiveInt.default(30),

@@ -14,6 +14,7 @@ import type { AuditLog, AuditRecord } from './audit-log.js';
 export interface FileAuditLogOptions {
   dir: string;
   logger: Logger;
+  /** How long a record may wait for its write (default 50 ms, see AUDIT_FLUSH_MS). */
   flushIntervalMs?: number;
   /** A batch this large is written without waiting for the timer. */
   maxBatch?: number;
@@ -46,7 +47,7 @@ export function createFileAuditLog(options: FileAuditLogOptions): AuditLog {
   const {
     dir,
     logger,
-    flushIntervalMs = 200,
+    flushIntervalMs = 50,
     maxBatch = 500,
     maxPending = 100_000,
     onRecord,
