@@ -1,12 +1,9 @@
-import {
-  createDiagnosisEngine,
-  type DifferentialResult,
-  type PatientInput,
-} from '@mediassist/shared/diagnosis';
+import { createDiagnosisEngine, type PatientInput } from '@mediassist/shared/diagnosis';
 import { describe, expect, it } from 'vitest';
 import { blendDifferential, createRuledOut, type ModelOutput } from './blend-differential.js';
 import { createGuidelineBlend, GUIDELINE_MARGIN } from './guideline-blend.js';
 import { shippedKb } from './testing/assist-fixture.js';
+import { referenceBlend } from './testing/blend-reference.js';
 
 const { kb } = shippedKb();
 const engine = createDiagnosisEngine({ kb });
@@ -28,33 +25,6 @@ function randomModel(random: () => number, subset: boolean): ModelOutput {
   return { classes, probabilities: Float32Array.from(raw, (p) => p / sum) };
 }
 
-/** The reference: rank and describe to a depth with `rankDifferential`, blend, deepen when inexact. */
-function reference(options: {
-  findings: { present: string[]; absent: string[] };
-  patient: PatientInput;
-  model: ModelOutput | null;
-  limit: number;
-  ruledOut: ReturnType<typeof createRuledOut>;
-}) {
-  const { findings, patient, model, limit, ruledOut } = options;
-  const at = (depth: number) => {
-    const guideline: DifferentialResult = engine.rankDifferential({
-      findings,
-      patient,
-      limit: depth,
-    });
-    return blendDifferential({ kb, guideline, depth, model, limit, ruledOut });
-  };
-  let result = at(model ? limit + GUIDELINE_MARGIN : limit);
-  for (const depth of [limit * 4 + GUIDELINE_MARGIN, Number.MAX_SAFE_INTEGER]) {
-    if (result.exact) {
-      break;
-    }
-    result = at(depth);
-  }
-  return result;
-}
-
 describe('createGuidelineBlend', () => {
   it('answers exactly as ranking, describing and blending at each depth would', () => {
     const random = seeded(9);
@@ -74,10 +44,11 @@ describe('createGuidelineBlend', () => {
         ...(sex === null ? {} : { sex }),
         conditions: chronic.map((c) => c.id),
       };
-      const ruledOut = createRuledOut({ age, sex, chronic: chronic.map((c) => c.id) });
+      const ruledOutPatient = { age, sex, chronic: chronic.map((c) => c.id) };
+      const ruledOut = createRuledOut(ruledOutPatient);
       const model = random() < 0.7 ? randomModel(random, random() < 0.2) : null;
       const limit = pick([1, 3, 5, 10, 20, 30]);
-      const expected = reference({ findings, patient, model, limit, ruledOut });
+      const expected = referenceBlend({ kb, engine, findings, patient, model, limit, ruledOut });
       const scores = engine.scoreDifferential({ findings, patient });
       const redFlags = engine.evaluateRedFlags({
         findings: { present: scores.findings.present },
@@ -101,7 +72,7 @@ describe('createGuidelineBlend', () => {
       ) {
         deepened += 1;
       }
-      expect(blend({ scores, redFlags, model, limit, ruledOut })).toEqual(expected);
+      expect(blend({ scores, redFlags, model, limit, patient: ruledOutPatient })).toEqual(expected);
     }
     // Some answers needed a deeper listing, so that path is compared too.
     expect(deepened).toBeGreaterThan(3);

@@ -33,27 +33,18 @@ import { createRuledOutTable } from './ruled-out-table.js';
  */
 export const GUIDELINE_MARGIN = 10;
 
-export type GuidelineBlendOptions = {
+export interface GuidelineBlendOptions {
   scores: GuidelineScores;
   redFlags: readonly FiredRedFlag[];
   model: ModelOutput | null;
   limit: number;
-} & (
-  | {
-      /** True for a condition the guidelines rule out for this patient (e.g. createRuledOut's). */
-      ruledOut: (condition: Condition) => boolean;
-    }
-  | {
-      /** The patient createRuledOut's rule reads, applied from per-KB tables (ruled-out-table.ts). */
-      patient: RuledOutPatient;
-    }
-);
+  /** The patient createRuledOut's rule reads, applied from per-KB tables (ruled-out-table.ts). */
+  patient: RuledOutPatient;
+}
 
 export type GuidelineBlend = (options: GuidelineBlendOptions) => BlendedDifferential;
 
-const UNKNOWN = 0;
 const RULED_OUT = 1;
-const ALLOWED = 2;
 
 export function createGuidelineBlend(deps: {
   /** The knowledge base's conditions, in the engine's order. */
@@ -76,8 +67,7 @@ export function createGuidelineBlend(deps: {
 
   const ruledOutTable = createRuledOutTable(conditions);
 
-  return (options) => {
-    const { scores, redFlags, model, limit } = options;
+  return ({ scores, redFlags, model, limit, patient }) => {
     const other = round4(scores.otherProbability);
     const known = other < 1 ? 1 - other : 0;
     const w = model ? MODEL_WEIGHT : 0;
@@ -101,23 +91,9 @@ export function createGuidelineBlend(deps: {
         }
       }
     }
-    // By condition position: with a patient, every verdict from the tables (1 = ruled out);
-    // with a check, 0 = not yet asked, 1 = ruled out, 2 = allowed.
-    const ruledOut = 'ruledOut' in options ? options.ruledOut : undefined;
-    if (ruledOut) {
-      verdict.fill(UNKNOWN);
-    } else if ('patient' in options) {
-      ruledOutTable({ patient: options.patient, into: verdict });
-    }
-    const isRuledOut = ruledOut
-      ? (ci: number): boolean => {
-          if (verdict[ci] === UNKNOWN) {
-            const condition = conditions[ci];
-            verdict[ci] = condition && ruledOut(condition) ? RULED_OUT : ALLOWED;
-          }
-          return verdict[ci] === RULED_OUT;
-        }
-      : (ci: number): boolean => verdict[ci] === RULED_OUT;
+    // By condition position, 1 = ruled out for this patient.
+    ruledOutTable({ patient, into: verdict });
+    const isRuledOut = (ci: number): boolean => verdict[ci] === RULED_OUT;
     // Per depth, reset: listed (described) flags, rounded guideline shares, pooled scores, top
     // flags. So only the last ranking's `result()` may be called (as below).
     const { probability } = scores;

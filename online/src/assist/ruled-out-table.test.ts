@@ -1,9 +1,10 @@
-import { createDiagnosisEngine } from '@mediassist/shared/diagnosis';
+import { createDiagnosisEngine, type PatientInput } from '@mediassist/shared/diagnosis';
 import { describe, expect, it } from 'vitest';
 import { createRuledOut, type ModelOutput, type RuledOutPatient } from './blend-differential.js';
 import { createGuidelineBlend } from './guideline-blend.js';
 import { createRuledOutTable } from './ruled-out-table.js';
 import { shippedKb } from './testing/assist-fixture.js';
+import { referenceBlend } from './testing/blend-reference.js';
 
 const { kb } = shippedKb();
 
@@ -53,14 +54,12 @@ describe('createRuledOutTable', () => {
     for (const patient of patients(60, 8)) {
       const associated = kb.associationsOf(kb.conditions[Math.floor(random() * 200)]?.id ?? '');
       const findings = { present: associated.slice(0, 3).map((a) => a.finding), absent: [] };
-      const scores = engine.scoreDifferential({
-        findings,
-        patient: {
-          ...(patient.age === null ? {} : { age: patient.age }),
-          ...(patient.sex === 'female' || patient.sex === 'male' ? { sex: patient.sex } : {}),
-          conditions: patient.chronic,
-        },
-      });
+      const input: PatientInput = {
+        ...(patient.age === null ? {} : { age: patient.age }),
+        ...(patient.sex === 'female' || patient.sex === 'male' ? { sex: patient.sex } : {}),
+        conditions: patient.chronic,
+      };
+      const scores = engine.scoreDifferential({ findings, patient: input });
       const redFlags = engine.evaluateRedFlags({ findings: { present: scores.findings.present } });
       const raw = kb.conditions.map(() => random() ** 4);
       const sum = raw.reduce((a, b) => a + b, 0);
@@ -68,9 +67,9 @@ describe('createRuledOutTable', () => {
         classes: kb.conditions.map((c) => c.id),
         probabilities: Float32Array.from(raw, (p) => p / sum),
       };
-      const options = { scores, redFlags, model, limit: 10 };
-      expect(blend({ ...options, patient })).toEqual(
-        blend({ ...options, ruledOut: createRuledOut(patient) }),
+      const ruledOut = createRuledOut(patient);
+      expect(blend({ scores, redFlags, model, limit: 10, patient })).toEqual(
+        referenceBlend({ kb, engine, findings, patient: input, model, limit: 10, ruledOut }),
       );
     }
   });
