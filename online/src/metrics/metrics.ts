@@ -1,20 +1,6 @@
 /** The online service's Prometheus metrics, registered on a registry passed in (never the global one). */
+import { ASSIST_FALLBACK_REASONS } from '@mediassist/shared/api';
 import { Counter, Histogram, type Registry } from 'prom-client';
-
-/**
- * Why the assist route answered from guidelines alone. Label values are this closed list (no free
- * text, bounded cardinality); extend it when a new fallback path is added.
- */
-export const FALLBACK_REASONS = [
-  'features-missing',
-  'features-stale',
-  'features-unavailable',
-  'model-absent',
-  'model-failed',
-  'model-timeout',
-  'overloaded',
-] as const;
-export type FallbackReason = (typeof FALLBACK_REASONS)[number];
 
 /** Latency buckets around the 300 ms design budget, in seconds. */
 export const LATENCY_BUCKETS = [
@@ -45,7 +31,8 @@ export function createMetrics(options: CreateMetricsOptions): Metrics {
     labelNames: ['reason'] as const,
     registers,
   });
-  for (const reason of FALLBACK_REASONS) {
+  // Every reason the API can give (a closed list: bounded cardinality), at 0 until it happens.
+  for (const reason of ASSIST_FALLBACK_REASONS) {
     fallbacks.inc({ reason }, 0);
   }
   return {
