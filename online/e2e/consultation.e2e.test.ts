@@ -175,6 +175,37 @@ describe('the consultation screen', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
+  it('keeps the active option when the list opens under a resting pointer', async () => {
+    const input = page.getByRole('combobox', { name: 'Add a finding' });
+    const options = page.getByRole('listbox', { name: 'Add a finding' }).getByRole('option');
+    await input.fill('cough');
+    const second = await options.nth(1).boundingBox();
+    await input.fill('');
+    await options.first().waitFor({ state: 'hidden' });
+    if (!second) {
+      throw new Error('the second option was not laid out');
+    }
+    await page.mouse.move(second.x + second.width / 2, second.y + second.height / 2);
+    await input.fill('cough');
+    await options.nth(1).waitFor();
+    // Chromium recomputes hover after layout on its own schedule; give it time to.
+    await page.waitForTimeout(500);
+    expect(await input.getAttribute('aria-activedescendant')).toBeNull();
+    await input.press('ArrowDown');
+    const active = page.locator(
+      `[id="${String(await input.getAttribute('aria-activedescendant'))}"]`,
+    );
+    expect(await active.locator('.option-label').textContent()).toBe(
+      await options.first().locator('.option-label').textContent(),
+    );
+    // A pointer that does move still picks the option under it.
+    await options.nth(1).hover({ position: { x: 5, y: 5 } });
+    await expect.poll(() => options.nth(1).getAttribute('aria-selected')).toBe('true');
+    await input.press('Escape');
+    await input.press('Escape');
+    await page.mouse.move(0, 0);
+  });
+
   it('adds an answered next question to the findings', async () => {
     const question = page.getByTestId('next-questions').locator('li').first();
     const asked = (await question.locator('span').first().textContent())?.replace(/\?$/, '') ?? '';

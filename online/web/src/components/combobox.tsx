@@ -165,8 +165,12 @@ export function Combobox(props: ComboboxProps) {
               event.preventDefault();
               choose(option);
             }}
-            onMouseEnter={() => {
-              setActive(index);
+            // Move, not enter: a list that opens under a resting pointer must not take the
+            // active option away from the keyboard.
+            onMouseMove={() => {
+              if (index !== active) {
+                setActive(index);
+              }
             }}
           >
             <span className="option-label">{option.label}</span>
