@@ -12,7 +12,8 @@
  *      one Redis read floor server (floor-server.ts), plus the floor at the fixed rate;
  *   3. 1,000 req/s for 30 s with Redis stopped: p99, 5xx, and that every answer was guidelines-only.
  * The last line is one JSON object, with the load average (other work on the machine) at the start
- * and end. Env: BENCH_RATE, BENCH_SECONDS, BENCH_PATIENTS; BENCH_SERVICE_NODE_ARGS (e.g.
+ * and end and, per fixed-rate phase, the machine's busy share and the share the hypervisor stole.
+ * Env: BENCH_RATE, BENCH_SECONDS, BENCH_PATIENTS; BENCH_SERVICE_NODE_ARGS (e.g.
  * `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the service alone; BENCH_PHASES (default
  * `fixed,max,floor,stopped`) runs fewer phases (figures of a skipped phase are null);
  * BENCH_SERVICE_PROCESSES (default 1) > 1 serves with dist/serve-cluster.js and that many workers
@@ -90,6 +91,18 @@ function cpuMs(pid: number | undefined): number {
   return children.reduce((sum, child) => sum + cpuMs(child), own);
 }
 
+/**
+ * The whole machine's CPU ticks so far (all cores, /proc/stat): busy, stolen by the hypervisor (a
+ * noisy neighbour on a VM), and in all. A phase's shares tell a slow run of the code from a busy host.
+ */
+function machineTicks(): { busy: number; steal: number; total: number } {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? '';
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] =
+    line.trim().split(/\s+/).slice(1).map(Number);
+  const busy = user + nice + system + irq + softirq;
+  return { busy, steal, total: busy + idle + iowait + steal };
+}
+
 async function waitFor(url: string, ok: (res: Response) => Promise<boolean>): Promise<void> {
   const until = Date.now() + 60_000;
   for (;;) {
@@ -160,9 +173,17 @@ async function fixedRate(options: {
   seconds: number;
   pid: number | undefined;
   agent?: Agent;
-}): Promise<OpenLoopResult & { serviceCpuMsPerRequest: number; loadCpuMsPerRequest: number }> {
+}): Promise<
+  OpenLoopResult & {
+    serviceCpuMsPerRequest: number;
+    loadCpuMsPerRequest: number;
+    machineBusyShare: number;
+    stealShare: number;
+  }
+> {
   const { pid, ...load } = options;
   const before = cpuMs(pid);
+  const machine = machineTicks();
   const generator = process.cpuUsage();
   const result = await openLoop({
     ...load,
@@ -171,10 +192,14 @@ async function fixedRate(options: {
   });
   const used = process.cpuUsage(generator);
   const answered = Math.max(1, result.answered);
+  const after = machineTicks();
+  const ticks = Math.max(1, after.total - machine.total);
   return {
     ...result,
     serviceCpuMsPerRequest: round2((cpuMs(pid) - before) / answered),
     loadCpuMsPerRequest: round2((used.user + used.system) / 1_000 / answered),
+    machineBusyShare: round2((after.busy - machine.busy) / ticks),
+    stealShare: Math.round(((after.steal - machine.steal) / ticks) * 1_000) / 1_000,
   };
 }
 
@@ -381,6 +406,8 @@ async function main(): Promise<void> {
       achieved_rps: fixed?.rps ?? null,
       service_cpu_ms_per_request: fixed?.serviceCpuMsPerRequest ?? null,
       load_cpu_ms_per_request: fixed?.loadCpuMsPerRequest ?? null,
+      machine_busy_share: fixed?.machineBusyShare ?? null,
+      steal_share: fixed?.stealShare ?? null,
       max_rps: max?.rps ?? null,
       max_model_share: max?.modelShare ?? null,
       max_p99_ms: max?.p99Ms ?? null,
@@ -393,6 +420,8 @@ async function main(): Promise<void> {
       fallback_5xx: stopped?.status5xx ?? null,
       fallback_errors: stopped ? stopped.errors + stopped.non2xx + stopped.timeouts : null,
       fallback_service_cpu_ms_per_request: stopped?.serviceCpuMsPerRequest ?? null,
+      fallback_machine_busy_share: stopped?.machineBusyShare ?? null,
+      fallback_steal_share: stopped?.stealShare ?? null,
       fallback_all_guidelines_only: allGuidelinesOnly ?? null,
       load_average_start: loadAtStart,
       load_average_end: loadavg().map(round2),
