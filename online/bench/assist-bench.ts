@@ -30,6 +30,7 @@ import { RedisOnlineStore } from '@mediassist/feature-store/online';
 import { loadKnowledgeBase } from '@mediassist/shared/kb';
 import { freePort } from '@mediassist/tooling/free-port';
 import { startLocalRedis } from '@mediassist/tooling/local-redis';
+import { ONLINE_NODE_FLAGS } from '@mediassist/tooling/online-node-flags';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { generateApiKey, hashApiKey } from '../src/auth/api-key.js';
@@ -314,7 +315,7 @@ async function main(): Promise<void> {
     const metricsUrl = clustered
       ? `http://127.0.0.1:${String(clusterMetricsPort)}/metrics`
       : `${base}/metrics`;
-    const service = startProcess([...serviceArgs, entry], {
+    const service = startProcess([...ONLINE_NODE_FLAGS, ...serviceArgs, entry], {
       logFile: serviceLog,
       env: {
         WEB_CONCURRENCY: String(SERVICE_PROCESSES),

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { CdsServiceResponseSchema, type CdsHookRequest } from '@mediassist/shared/api';
 import { freePort } from '@mediassist/tooling/free-port';
 import { startLocalRedis } from '@mediassist/tooling/local-redis';
+import { ONLINE_NODE_FLAGS } from '@mediassist/tooling/online-node-flags';
 import autocannon from 'autocannon';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import {
@@ -229,7 +230,7 @@ function startService(options: { env: NodeJS.ProcessEnv; logFile: string }): Chi
   const out = openSync(options.logFile, 'a');
   // BENCH_SERVICE_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, profiles the service alone.
   const nodeArgs = (process.env['BENCH_SERVICE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-  return spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
+  return spawn(process.execPath, [...ONLINE_NODE_FLAGS, ...nodeArgs, 'dist/main.js'], {
     cwd: ONLINE_DIR,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', out, out],

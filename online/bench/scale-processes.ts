@@ -18,6 +18,7 @@ import { RedisOnlineStore } from '@mediassist/feature-store/online';
 import { loadKnowledgeBase } from '@mediassist/shared/kb';
 import { freePort } from '@mediassist/tooling/free-port';
 import { startLocalRedis } from '@mediassist/tooling/local-redis';
+import { ONLINE_NODE_FLAGS } from '@mediassist/tooling/online-node-flags';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { generateApiKey, hashApiKey } from '../src/auth/api-key.js';
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
     for (const mode of modes) {
       const port = await freePort();
       const logFile = path.join(home, `${mode.name}.log`);
-      child = spawn(process.execPath, [mode.entry], {
+      child = spawn(process.execPath, [...ONLINE_NODE_FLAGS, mode.entry], {
         cwd: ONLINE_DIR,
         env: {
           ...process.env,

@@ -16,6 +16,7 @@ import { RedisOnlineStore } from '@mediassist/feature-store/online';
 import { PseudonymKeySchema, type PseudonymKey } from '@mediassist/shared/pseudonym';
 import { freePort } from '@mediassist/tooling/free-port';
 import { startLocalRedis } from '@mediassist/tooling/local-redis';
+import { ONLINE_NODE_FLAGS } from '@mediassist/tooling/online-node-flags';
 import { Redis } from 'ioredis';
 import { demoSeeds } from './demo-patients.js';
 
@@ -75,7 +76,7 @@ export async function startOnlineStack(): Promise<OnlineStack> {
 
   const port = await freePort();
   let log = '';
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...ONLINE_NODE_FLAGS, MAIN], {
     env: {
       PATH: process.env['PATH'] ?? '',
       PORT: String(port),

@@ -15,6 +15,7 @@ import { OfflineEnvSchema } from '../../offline/src/config.js';
 import { ScheduleEnvSchema } from '../../offline/src/schedule/scheduler-config.js';
 import { ClusterEnvSchema } from '../../online/src/cluster/cluster-env.js';
 import { OnlineEnvSchema } from '../../online/src/config.js';
+import { ONLINE_NODE_FLAGS } from './online-node-flags.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DEPLOY = path.join(ROOT, 'deploy');
@@ -46,10 +47,17 @@ const SCHEMAS: Record<string, readonly z.ZodObject[]> = {
   'offline/dist/main.js': [OfflineEnvSchema],
 };
 
-function entryOf(service: ComposeService): string {
+/** The node flags before the entry file. */
+function flagsOf(service: ComposeService): string[] {
   const argv = service.entrypoint ?? service.command ?? [];
   expect(argv[0]).toBe('node');
-  return argv[1] ?? '';
+  const entry = argv.findIndex((arg, i) => i > 0 && !arg.startsWith('-'));
+  return argv.slice(1, entry < 0 ? argv.length : entry);
+}
+
+function entryOf(service: ComposeService): string {
+  const argv = service.entrypoint ?? service.command ?? [];
+  return argv[1 + flagsOf(service).length] ?? '';
 }
 
 /** `${VAR:-default}` → default; `${VAR:?message}` → a stand-in value, as an operator's .env gives. */
@@ -125,6 +133,13 @@ describe('deploy/docker-compose.yml', () => {
     }
   });
 
+  it('runs the online replicas with the flags every launcher uses, the other services with none', () => {
+    for (const [name, service] of ours) {
+      const expected = entryOf(service).startsWith('online/') ? ONLINE_NODE_FLAGS : [];
+      expect(flagsOf(service), name).toEqual(expected);
+    }
+  });
+
   it('points nginx at every online replica, and the rollout job at their summed metrics', () => {
     const nginx = readFileSync(path.join(DEPLOY, 'nginx.conf'), 'utf8');
     const upstreams = [...nginx.matchAll(/^\s*server\s+([a-z0-9-]+):(\d+)\b/gm)].map(
@@ -162,6 +177,11 @@ describe('deploy/Dockerfile', () => {
     expect(dockerfile).toMatch(/ONNXRUNTIME_NODE_INSTALL=skip/);
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/HEALTHCHECK[\s\S]*\/healthz/);
+  });
+
+  it('starts the online service with the flags every launcher uses', () => {
+    const cmd = /^CMD (\[.*\])$/m.exec(dockerfile)?.[1] ?? '[]';
+    expect(JSON.parse(cmd)).toEqual(['node', ...ONLINE_NODE_FLAGS, 'online/dist/main.js']);
   });
 
   it('copies every workspace manifest before npm ci (so the lockfile install is cached)', () => {

@@ -6,6 +6,8 @@ export interface ServiceSpec {
   name: string;
   /** Absolute path of the compiled entry point. */
   entry: string;
+  /** Node and V8 flags, before the entry point. */
+  nodeArgs?: readonly string[];
   env: Readonly<Record<string, string>>;
   /** Command-line arguments after the entry point. */
   args?: readonly string[];
@@ -19,10 +21,14 @@ export interface RunningService {
 }
 
 export function startService(spec: ServiceSpec): RunningService {
-  const child = spawn(process.execPath, [spec.entry, ...(spec.args ?? [])], {
-    env: { ...process.env, ...spec.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(spec.nodeArgs ?? []), spec.entry, ...(spec.args ?? [])],
+    {
+      env: { ...process.env, ...spec.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => {
       process.stdout.write(`[${spec.name}] ${line}\n`);

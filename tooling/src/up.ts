@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ensureLocalEnv } from './local-env.js';
+import { ONLINE_NODE_FLAGS } from './online-node-flags.js';
 import { startLocalRedis, type LocalRedis } from './local-redis.js';
 import { startService, type RunningService, type ServiceSpec } from './service-process.js';
 import { projectRoot, stateDir } from './state-dir.js';
@@ -21,6 +22,7 @@ function plannedServices(env: Record<string, string>): PlannedService[] {
     {
       name: 'online',
       entry: path.join(root, 'online/dist/main.js'),
+      nodeArgs: ONLINE_NODE_FLAGS,
       env: { ...env, PORT: port },
       url: `http://localhost:${port}/`,
     },
