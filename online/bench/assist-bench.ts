@@ -220,7 +220,8 @@ async function fallbackCounts(
   return counts;
 }
 
-const openLoopOk = (r: OpenLoopResult): number => r.answered - r.non2xx;
+/** A phase's successful answers. */
+const successful = (r: { answered: number; non2xx: number }): number => r.answered - r.non2xx;
 
 /** What a phase's answers were: guidelines-only by reason, and the share the model answered. */
 interface Tiers {
@@ -360,7 +361,7 @@ async function main(): Promise<void> {
       ? await withTiers(
           metrics,
           () => fixedRate({ url, headers, bodies, seconds: SECONDS, rate: RATE, pid, agent }),
-          openLoopOk,
+          successful,
         )
       : undefined;
     log(`${String(RATE)} req/s for ${String(SECONDS)} s, open loop: ${JSON.stringify(fixed)}`);
@@ -368,7 +369,7 @@ async function main(): Promise<void> {
       ? await withTiers(
           metrics,
           async () => summary(await maxLoad({ url, headers, bodies, seconds: 10 })),
-          (r) => r.answered - r.non2xx,
+          successful,
         )
       : undefined;
     log(`maximum throughput (10 s, closed loop): ${JSON.stringify(max)}`);
@@ -382,9 +383,9 @@ async function main(): Promise<void> {
       stopped = await withTiers(
         metrics,
         () => fixedRate({ url, headers, bodies, seconds: SECONDS, rate: RATE, pid, agent }),
-        openLoopOk,
+        successful,
       );
-      const ok = stopped.answered - stopped.non2xx;
+      const ok = successful(stopped);
       allGuidelinesOnly = stopped.fallbacks >= ok && ok > 0;
       log(`Redis stopped, ${String(RATE)} req/s: ${JSON.stringify(stopped)}`);
     }

@@ -11,27 +11,22 @@ const logger = createLogger({
 });
 const messages = { broken: 'dependency failing', reset: 'dependency back' };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A guarded call with this file's logger and messages; breaks after 3 failures unless told. */
+const guardedCall = (options: {
+  timeoutMs: number;
+  failuresToBreak?: number;
+  halfOpenAfterMs?: number;
+}) =>
+  createGuardedCall({ logger, messages, failuresToBreak: 3, halfOpenAfterMs: 1_000, ...options });
 
 describe('createGuardedCall', () => {
   it('returns the value of a call that answers in time', async () => {
-    const guarded = createGuardedCall({
-      logger,
-      messages,
-      timeoutMs: 50,
-      failuresToBreak: 3,
-      halfOpenAfterMs: 1_000,
-    });
+    const guarded = guardedCall({ timeoutMs: 50 });
     expect(await guarded.run(() => Promise.resolve(42))).toEqual({ ok: true, value: 42 });
   });
 
   it('answers timeout at the deadline, without waiting for the late answer', async () => {
-    const guarded = createGuardedCall({
-      logger,
-      messages,
-      timeoutMs: 20,
-      failuresToBreak: 3,
-      halfOpenAfterMs: 1_000,
-    });
+    const guarded = guardedCall({ timeoutMs: 20 });
     const started = performance.now();
     const result = await guarded.run(() => sleep(500).then(() => 'late'));
     expect(result).toEqual({ ok: false, reason: 'timeout' });
@@ -46,13 +41,7 @@ describe('createGuardedCall', () => {
     );
     try {
       await new Promise((resolve) => echo.once('online', resolve));
-      const guarded = createGuardedCall({
-        logger,
-        messages,
-        timeoutMs: 20,
-        failuresToBreak: 3,
-        halfOpenAfterMs: 1_000,
-      });
+      const guarded = guardedCall({ timeoutMs: 20 });
       const result = await guarded.run(() => {
         const answer = new Promise<unknown>((resolve) => echo.once('message', resolve));
         echo.postMessage('pong');
@@ -73,13 +62,7 @@ describe('createGuardedCall', () => {
 
   it('opens after consecutive failures (timeouts count), logs once, then closes after a good trial', async () => {
     lines.length = 0;
-    const guarded = createGuardedCall({
-      logger,
-      messages,
-      timeoutMs: 20,
-      failuresToBreak: 2,
-      halfOpenAfterMs: 200,
-    });
+    const guarded = guardedCall({ timeoutMs: 20, failuresToBreak: 2, halfOpenAfterMs: 200 });
     let calls = 0;
     let mode: 'down' | 'slow' | 'up' = 'down';
     const call = async () => {
