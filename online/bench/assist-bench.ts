@@ -1,8 +1,8 @@
 /**
- * `npm run bench:online`: POST /api/v1/assist under load, with the service (online/dist/main.js in
- * its own process), Redis and the load generator on this machine. Seeds 10,000 patients' features,
- * serves the registry's production model (or publishes a same-shaped one), warms up (10 s at half
- * the rate, not counted), then measures:
+ * `npm run bench:online`: POST /api/v1/assist under load, with the service (its own processes, as
+ * deployed), Redis and the load generator on this machine. Seeds 10,000 patients' features,
+ * serves the registry's production model (or publishes a same-shaped one), warms up (10 s at the
+ * measured rate, not counted: every worker's JIT and heap settle at the load measured), then measures:
  *   1. 1,000 req/s for 30 s, open loop (open-loop.ts: latency from each request's due time):
  *      p50/p99, errors, the service's CPU per request (from /proc, unaffected by queueing), and
  *      which tier answered (the fallback counters by reason before and after: `model_share` is
@@ -16,13 +16,14 @@
  * Env: BENCH_RATE, BENCH_SECONDS, BENCH_PATIENTS; BENCH_SERVICE_NODE_ARGS (e.g.
  * `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the service alone; BENCH_PHASES (default
  * `fixed,max,floor,stopped`) runs fewer phases (figures of a skipped phase are null);
- * BENCH_SERVICE_PROCESSES (default 1) > 1 serves with dist/serve-cluster.js and that many workers
- * (WEB_CONCURRENCY), the service's CPU then summed over its processes.
+ * BENCH_SERVICE_PROCESSES: the service runs as deployed, dist/serve-cluster.js with one worker per
+ * CPU (WEB_CONCURRENCY; its CPU summed over its processes), and the floor server with as many; 1
+ * runs dist/main.js alone (as `npm start` does) and one floor process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent } from 'node:http';
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { featureRegistry } from '@mediassist/feature-store/definitions';
@@ -44,7 +45,8 @@ const RATE = Number(process.env['BENCH_RATE'] ?? 1000);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 30);
 const PATIENTS = Number(process.env['BENCH_PATIENTS'] ?? 10_000);
 const CONNECTIONS = 64;
-const SERVICE_PROCESSES = Number(process.env['BENCH_SERVICE_PROCESSES'] ?? 1);
+/** As deployed (deploy/docker-compose.yml, serve-cluster.ts): one process per CPU. */
+const SERVICE_PROCESSES = Number(process.env['BENCH_SERVICE_PROCESSES'] ?? availableParallelism());
 /** Which phases to run (a quicker look while profiling): fixed, max, floor, stopped. */
 const PHASES = new Set((process.env['BENCH_PHASES'] ?? 'fixed,max,floor,stopped').split(','));
 const log = (message: string): void => {
@@ -256,9 +258,24 @@ async function withTiers<T>(
   return { ...result, fallbacks, fallbackReasons, modelShare };
 }
 
+/**
+ * Waits until `logFile` holds `line` `count` times: a cluster answers as soon as its first worker
+ * listens, and connections opened before the others do would all stay on the first.
+ */
+async function logSays(logFile: string, line: string, count = 1): Promise<void> {
+  const until = Date.now() + 60_000;
+  while (readFileSync(logFile, 'utf8').split(line).length - 1 < count) {
+    if (Date.now() > until) {
+      throw new Error(`${logFile} did not say "${line}" ${String(count)} times`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** The floor server (its own process): closed-loop maximum, then the fixed rate, open loop. */
 async function measureFloor(redisUrl: string, home: string) {
   const floorPort = await freePort();
+  const floorLog = path.join(home, 'floor.log');
   const floor = startProcess(
     [
       '--conditions=@mediassist/source',
@@ -267,12 +284,13 @@ async function measureFloor(redisUrl: string, home: string) {
       'bench/floor-server.ts',
       String(floorPort),
       redisUrl,
+      String(SERVICE_PROCESSES),
     ],
-    { env: {}, logFile: path.join(home, 'floor.log') },
+    { env: {}, logFile: floorLog },
   );
   try {
     const floorBase = `http://127.0.0.1:${String(floorPort)}`;
-    await waitFor(`${floorBase}/healthz`, (res) => Promise.resolve(res.ok));
+    await logSays(floorLog, 'listening\n', SERVICE_PROCESSES);
     await maxLoad({ url: `${floorBase}/floor`, seconds: 5 });
     const max = summary(await maxLoad({ url: `${floorBase}/floor`, seconds: 10 }));
     const fixed = await fixedRate({
@@ -343,6 +361,9 @@ async function main(): Promise<void> {
       log(readFileSync(serviceLog, 'utf8').split('\n').slice(-20).join('\n'));
       throw error;
     });
+    if (clustered) {
+      await logSays(serviceLog, 'online service listening (multi-process)');
+    }
     const random = seededRandom(42);
     const bodies = Array.from({ length: 2_000 }, () =>
       JSON.stringify(syntheticRequest({ kb, random, patients: PATIENTS })),
@@ -353,8 +374,8 @@ async function main(): Promise<void> {
     const pid = service.pid;
     // The warm-up also connects the pool the measured runs send through, as a proxy's would be.
     const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-    log(`model: ${model.source}; warming up (10 s at ${String(RATE / 2)} req/s, not counted)`);
-    await fixedRate({ url, headers, bodies, seconds: 10, rate: RATE / 2, pid, agent });
+    log(`model: ${model.source}; warming up (10 s at ${String(RATE)} req/s, not counted)`);
+    await fixedRate({ url, headers, bodies, seconds: 10, rate: RATE, pid, agent });
 
     const metrics = { url: metricsUrl, headers: ops };
     const fixed = PHASES.has('fixed')
