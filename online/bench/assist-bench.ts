@@ -35,6 +35,7 @@ import { ONLINE_NODE_FLAGS } from '@mediassist/tooling/online-node-flags';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { generateApiKey, hashApiKey } from '../src/auth/api-key.js';
+import { logSays } from './log-says.js';
 import { openLoop, type OpenLoopResult } from './open-loop.js';
 import { benchModelRegistry } from './stand-in-model.js';
 import { seededRandom, syntheticFeatures, syntheticRequest } from './synthetic-patients.js';
@@ -256,20 +257,6 @@ async function withTiers<T>(
   const answers = ok(result);
   const modelShare = answers > 0 ? round2(Math.max(0, answers - fallbacks) / answers) : 0;
   return { ...result, fallbacks, fallbackReasons, modelShare };
-}
-
-/**
- * Waits until `logFile` holds `line` `count` times: a cluster answers as soon as its first worker
- * listens, and connections opened before the others do would all stay on the first.
- */
-async function logSays(logFile: string, line: string, count = 1): Promise<void> {
-  const until = Date.now() + 60_000;
-  while (readFileSync(logFile, 'utf8').split(line).length - 1 < count) {
-    if (Date.now() > until) {
-      throw new Error(`${logFile} did not say "${line}" ${String(count)} times`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 /** The floor server (its own process): closed-loop maximum, then the fixed rate, open loop. */

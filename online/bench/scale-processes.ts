@@ -22,6 +22,7 @@ import { ONLINE_NODE_FLAGS } from '@mediassist/tooling/online-node-flags';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { generateApiKey, hashApiKey } from '../src/auth/api-key.js';
+import { logSays } from './log-says.js';
 import { benchModelRegistry } from './stand-in-model.js';
 import { seededRandom, syntheticFeatures, syntheticRequest } from './synthetic-patients.js';
 
@@ -139,11 +140,8 @@ async function main(): Promise<void> {
       const base = `http://127.0.0.1:${String(port)}`;
       await waitReady(base, logFile);
       // Every worker must have loaded before the clock starts, not just the first to answer.
-      while (
-        mode.processes > 1 &&
-        !readFileSync(logFile, 'utf8').includes('online service listening (multi-process)')
-      ) {
-        await new Promise((resolve) => setTimeout(resolve, 200));
+      if (mode.processes > 1) {
+        await logSays(logFile, 'online service listening (multi-process)');
       }
       const url = `${base}/api/v1/assist`;
       const headers = { 'x-api-key': clinician };
